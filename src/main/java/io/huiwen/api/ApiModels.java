@@ -1,0 +1,55 @@
+package io.huiwen.api;
+
+import io.huiwen.article.Article;
+import io.huiwen.article.ArticleSummary;
+import io.huiwen.article.Category;
+import io.huiwen.extract.ExtractedArticle.Image;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The JSON shapes of the API; field names become snake_case on the wire. */
+final class ApiModels {
+
+    private ApiModels() {}
+
+    record CategoryRef(String slug, String name) {
+        static CategoryRef of(Category c) {
+            return c == null ? null : new CategoryRef(c.slug(), c.name());
+        }
+    }
+
+    record OtherReport(long id, String source, String sourceUrl) {}
+
+    record ArticleJson(long id, String url, String sourceUrl, String title, OffsetDateTime publishTime, String source,
+                       String author, String editor, CategoryRef category, List<String> breadcrumb, String excerpt,
+                       String text, String html, List<Image> images, List<String> tags, long storyId,
+                       List<OtherReport> alsoReportedBy, long views) {
+
+        static ArticleJson of(Article a, String baseUrl, List<OtherReport> others) {
+            return new ArticleJson(a.id(), baseUrl + "/a/" + a.id(), a.sourceUrl(), a.title(), a.publishTime(), a.source(),
+                    a.author(), a.editor(), CategoryRef.of(a.category()), a.breadcrumb(), a.excerpt(), a.text(), a.html(),
+                    a.images(), a.tags(), a.storyId(), others, a.views());
+        }
+    }
+
+    record Summary(long id, String url, String title, OffsetDateTime publishTime, String source, CategoryRef category,
+                   String excerpt, long storyId, int storySize, String snippet) {
+
+        static Summary of(ArticleSummary a, String baseUrl) {
+            return of(a, baseUrl, null);
+        }
+
+        static Summary of(ArticleSummary a, String baseUrl, String snippet) {
+            return new Summary(a.id(), baseUrl + "/a/" + a.id(), a.title(), a.publishTime(), a.source(),
+                    CategoryRef.of(a.category()), a.excerpt(), a.storyId(), a.storySize(), snippet);
+        }
+    }
+
+    record Listing(long total, int page, int size, List<Summary> items) {}
+
+    record Items<T>(List<T> items) {}
+
+    record CategoryCount(String slug, String name, long count) {}
+
+    record Error(String error) {}
+}

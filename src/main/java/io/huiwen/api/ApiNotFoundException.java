@@ -1,0 +1,7 @@
+package io.huiwen.api;
+
+class ApiNotFoundException extends RuntimeException {
+    ApiNotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,122 @@
+package io.huiwen.api;
+
+import io.huiwen.HuiwenProperties;
+import io.huiwen.api.ApiModels.ArticleJson;
+import io.huiwen.api.ApiModels.CategoryCount;
+import io.huiwen.api.ApiModels.Items;
+import io.huiwen.api.ApiModels.Listing;
+import io.huiwen.api.ApiModels.OtherReport;
+import io.huiwen.api.ApiModels.Summary;
+import io.huiwen.article.Article;
+import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleSummary;
+import io.huiwen.article.CategoryRepository;
+import io.huiwen.article.Page;
+import io.huiwen.rank.HotRanking;
+import io.huiwen.search.SearchIndex;
+import io.huiwen.search.SearchRequest;
+import io.huiwen.search.SearchResults;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class ArticleApi {
+
+    static final int MAX_SIZE = 100;
+
+    private final ArticleRepository articles;
+    private final CategoryRepository categories;
+    private final HotRanking hot;
+    private final SearchIndex search;
+    private final String baseUrl;
+
+    ArticleApi(ArticleRepository articles, CategoryRepository categories, HotRanking hot, SearchIndex search, HuiwenProperties properties) {
+        this.articles = articles;
+        this.categories = categories;
+        this.hot = hot;
+        this.search = search;
+        this.baseUrl = properties.baseUrl();
+    }
+
+    @GetMapping("/articles/{id}")
+    ArticleJson article(@PathVariable long id) {
+        Article a = articles.findById(id).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
+        List<OtherReport> others = articles.storyMembers(a.storyId(), id).stream()
+                .map(o -> new OtherReport(o.id(), o.source(), articles.findById(o.id()).map(Article::sourceUrl).orElse(null)))
+                .toList();
+        return ArticleJson.of(a, baseUrl, others);
+    }
+
+    @GetMapping("/articles")
+    Listing list(@RequestParam(required = false) String category, @RequestParam(defaultValue = "1") int page,
+                 @RequestParam(defaultValue = "20") int size) {
+        int s = clamp(size);
+        Page<ArticleSummary> p = category == null || category.isBlank()
+                ? articles.latest(page, s)
+                : articles.inCategory(categories.findBySlug(category)
+                        .orElseThrow(() -> new ApiNotFoundException("no category with slug " + category)).id(), page, s);
+        return listing(p);
+    }
+
+    @GetMapping("/latest")
+    Listing latest(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return listing(articles.latest(page, clamp(size)));
+    }
+
+    @GetMapping("/hot")
+    Listing hot(@RequestParam(defaultValue = "10") int size, @RequestParam(defaultValue = "7") int days) {
+        List<ArticleSummary> top = hot.top(clamp(size), Duration.ofDays(Math.max(1, Math.min(days, 30))));
+        return new Listing(top.size(), 1, clamp(size), top.stream().map(a -> Summary.of(a, baseUrl)).toList());
+    }
+
+    @GetMapping("/articles/{id}/related")
+    Items<Summary> related(@PathVariable long id) {
+        Article a = articles.findById(id).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
+        return new Items<>(articles.summaries(search.related(id, a.storyId(), 6)).stream().map(s -> Summary.of(s, baseUrl)).toList());
+    }
+
+    @GetMapping("/categories")
+    Items<CategoryCount> categories() {
+        Map<Long, Long> counts = categories.storyCounts();
+        return new Items<>(categories.findAll().stream()
+                .map(c -> new CategoryCount(c.slug(), c.name(), counts.getOrDefault(c.id(), 0L))).toList());
+    }
+
+    @GetMapping("/search")
+    Listing search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
+                   @RequestParam(required = false) String source,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                   @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page,
+                   @RequestParam(defaultValue = "10") int size) {
+        var request = new SearchRequest(q, category, source, from, to, sort, page, size);
+        if (request.query().isEmpty()) {
+            throw new IllegalArgumentException("q is required");
+        }
+        SearchResults results = search.search(request);
+        Map<Long, ArticleSummary> found = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
+                .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+        List<Summary> items = results.hits().stream().filter(h -> found.containsKey(h.id()))
+                .map(h -> Summary.of(found.get(h.id()), baseUrl, h.snippetHtml())).toList();
+        return new Listing(results.total(), results.page(), results.size(), items);
+    }
+
+    private Listing listing(Page<ArticleSummary> p) {
+        return new Listing(p.total(), p.page(), p.size(), p.items().stream().map(a -> Summary.of(a, baseUrl)).toList());
+    }
+
+    private static int clamp(int size) {
+        return Math.max(1, Math.min(size, MAX_SIZE));
+    }
+}

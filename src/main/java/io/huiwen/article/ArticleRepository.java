@@ -1,0 +1,160 @@
+package io.huiwen.article;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads articles. Lists show each story once: its earliest member, with the story's size. */
+@Repository
+public class ArticleRepository {
+
+    private static final String CATEGORY_COLUMNS = "c.id AS c_id, c.slug AS c_slug, c.name AS c_name, c.position AS c_position";
+
+    private static final String STORY_LEADS = """
+            WITH s AS (
+              SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.category_id, a.excerpt,
+                     a.story_id, a.sort_time,
+                     ROW_NUMBER() OVER (PARTITION BY a.story_id ORDER BY a.sort_time, a.id) AS rn,
+                     COUNT(*) OVER (PARTITION BY a.story_id) AS story_size
+              FROM article a %s)
+            SELECT s.*, %s FROM s LEFT JOIN category c ON c.id = s.category_id
+            WHERE s.rn = 1 %s
+            """;
+
+    private final JdbcClient jdbc;
+
+    ArticleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Article> findById(long id) {
+        return jdbc.sql("SELECT a.*, " + CATEGORY_COLUMNS + " FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.id = ?")
+                .param(id)
+                .query((rs, i) -> article(rs, tags(rs.getLong("id"))))
+                .optional();
+    }
+
+    public List<String> tags(long articleId) {
+        return jdbc.sql("SELECT tag FROM article_tag WHERE article_id = ? ORDER BY position").param(articleId).query(String.class).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
+    }
+
+    /** Newest stories first (publish time, or collection time when the date is unknown). */
+    public Page<ArticleSummary> latest(int page, int size) {
+        return storyLeads("", "", page, size);
+    }
+
+    public Page<ArticleSummary> inCategory(long categoryId, int page, int size) {
+        return storyLeads("WHERE a.category_id = " + categoryId, "", page, size);
+    }
+
+    public Page<ArticleSummary> withTag(String tag, int page, int size) {
+        return storyLeads("WHERE a.id IN (SELECT article_id FROM article_tag WHERE tag = :tag)", "", page, size, tag);
+    }
+
+    private Page<ArticleSummary> storyLeads(String where, String filter, int page, int size, Object... tag) {
+        int p = Math.max(1, page);
+        String sql = STORY_LEADS.formatted(where, CATEGORY_COLUMNS, filter);
+        var countSpec = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") x");
+        var listSpec = jdbc.sql(sql + " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", size).param("offset", (long) (p - 1) * size);
+        if (tag.length > 0) {
+            countSpec = countSpec.param("tag", tag[0]);
+            listSpec = listSpec.param("tag", tag[0]);
+        }
+        long total = countSpec.query(Long.class).single();
+        return new Page<>(listSpec.query((rs, i) -> summary(rs)).list(), total, p, size);
+    }
+
+    /** Summaries of the given articles, in the order of {@code ids}; unknown ids are skipped. */
+    public List<ArticleSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ArticleSummary> found = jdbc.sql("""
+                SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.excerpt, a.story_id,
+                       (SELECT COUNT(*) FROM article m WHERE m.story_id = a.story_id) AS story_size, %s
+                FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.id IN (:ids)
+                """.formatted(CATEGORY_COLUMNS)).param("ids", ids).query((rs, i) -> summary(rs)).list();
+        return ids.stream().flatMap(id -> found.stream().filter(s -> s.id() == id).limit(1)).toList();
+    }
+
+    /** The other articles of the same story, earliest first. */
+    public List<ArticleSummary> storyMembers(long storyId, long exceptId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE story_id = ? AND id <> ? ORDER BY sort_time, id")
+                .params(storyId, exceptId).query(Long.class).list();
+        return summaries(ids);
+    }
+
+    /** Whole articles, in no particular order; used to feed the search index in batches. */
+    public List<Article> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var tags = new java.util.HashMap<Long, List<String>>();
+        jdbc.sql("SELECT article_id, tag FROM article_tag WHERE article_id IN (:ids) ORDER BY article_id, position")
+                .param("ids", ids)
+                .query((rs, i) -> tags.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return jdbc.sql("SELECT a.*, " + CATEGORY_COLUMNS + " FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, i) -> article(rs, tags.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /** Article ids above {@code afterId}, ascending: for walking the whole table in batches. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("SELECT id FROM article WHERE id > ? ORDER BY id LIMIT ?").params(afterId, limit).query(Long.class).list();
+    }
+
+    /** Articles written since the index last caught up, and the outbox position to mark once they are indexed. */
+    public record OutboxBatch(List<Long> articleIds, long upTo) {}
+
+    public OutboxBatch pendingIndexing(int limit) {
+        List<long[]> rows = jdbc.sql("SELECT id, article_id FROM index_outbox ORDER BY id LIMIT ?").param(limit)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        long upTo = rows.isEmpty() ? 0 : rows.get(rows.size() - 1)[0];
+        return new OutboxBatch(rows.stream().map(r -> r[1]).distinct().toList(), upTo);
+    }
+
+    public void markIndexed(long upTo) {
+        jdbc.sql("DELETE FROM index_outbox WHERE id <= ?").param(upTo).update();
+    }
+
+    public record SitemapEntry(long id, OffsetDateTime publishTime, OffsetDateTime lastModified, String title) {}
+
+    public List<SitemapEntry> sitemap(int limit) {
+        return jdbc.sql("SELECT id, publish_time, collected_at, title FROM article ORDER BY sort_time DESC, id DESC LIMIT ?")
+                .param(limit)
+                .query((rs, i) -> new SitemapEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
+                .list();
+    }
+
+    private static ArticleSummary summary(ResultSet rs) throws SQLException {
+        return new ArticleSummary(rs.getLong("id"), rs.getString("title"), rs.getObject("publish_time", OffsetDateTime.class),
+                rs.getObject("collected_at", OffsetDateTime.class), rs.getString("source"), category(rs),
+                rs.getString("excerpt"), rs.getLong("story_id"), rs.getInt("story_size"));
+    }
+
+    private static Article article(ResultSet rs, List<String> tags) throws SQLException {
+        return new Article(rs.getLong("id"), rs.getString("source_url"), rs.getString("title"),
+                rs.getObject("publish_time", OffsetDateTime.class), rs.getObject("collected_at", OffsetDateTime.class),
+                rs.getString("source"), rs.getString("author"), rs.getString("editor"), category(rs),
+                JsonColumns.strings(rs.getString("breadcrumb")), rs.getString("excerpt"), rs.getString("body_text"),
+                rs.getString("body_html"), JsonColumns.images(rs.getString("images")), rs.getString("lang"), tags,
+                rs.getLong("story_id"), rs.getLong("views"));
+    }
+
+    private static Category category(ResultSet rs) throws SQLException {
+        long id = rs.getLong("c_id");
+        return rs.wasNull() ? null : new Category(id, rs.getString("c_slug"), rs.getString("c_name"), rs.getInt("c_position"));
+    }
+}

@@ -1,0 +1,148 @@
+package io.huiwen.article;
+
+import io.huiwen.extract.BodySanitizer;
+import io.huiwen.extract.ExtractedArticle;
+import io.huiwen.text.Enrichment;
+import io.huiwen.text.SimHash;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The write path: an extracted page becomes a stored article with its tags, category and story
+ * cluster, and an outbox record for the search index, all in one transaction. A page already
+ * stored (same URL, or the same title and text) is reported as a duplicate and left as it is.
+ */
+@Service
+public class ArticleStore {
+
+    /** What happened to one page: stored as {@code id}, or a duplicate of the article {@code id}. */
+    public record Stored(long id, boolean duplicate) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final CategoryRepository categories;
+
+    ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryRepository categories) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.categories = categories;
+    }
+
+    /**
+     * @param categorySlug the editor's choice of category, or null to take the page's breadcrumb
+     * @param collectedAt  when Huiwen took the page in
+     */
+    @Transactional
+    public Stored store(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt) {
+        String key = contentKey(page);
+        Optional<Long> existing = jdbc.sql("SELECT id FROM article WHERE content_key = ? OR (source_url IS NOT NULL AND source_url = ?)")
+                .params(key, page.url()).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return new Stored(existing.get(), true);
+        }
+        Enrichment enrichment = Enrichment.of(page.title(), page.text());
+        Category category = category(page, categorySlug);
+        long id = insert(page, key, category, enrichment, collectedAt);
+        long storyId = storyOf(id, enrichment.simhash()).orElse(id);
+        jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(storyId, id).update();
+        List<String> tags = enrichment.keywords();
+        for (int i = 0; i < tags.size(); i++) {
+            jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)").params(id, tags.get(i), i).update();
+        }
+        jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
+        return new Stored(id, false);
+    }
+
+    private Category category(ExtractedArticle page, String categorySlug) {
+        if (categorySlug != null && !categorySlug.isBlank()) {
+            return categories.findBySlug(categorySlug)
+                    .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
+        }
+        List<String> crumbs = page.breadcrumb().stream().filter(c -> !c.isBlank() && !isHome(c)).toList();
+        return crumbs.isEmpty() ? null : categories.findOrCreate(crumbs.get(crumbs.size() - 1).strip());
+    }
+
+    private static boolean isHome(String crumb) {
+        return crumb.strip().matches("首页|主页|首頁|Home|home|HOME|网站首页");
+    }
+
+    private long insert(ExtractedArticle page, String key, Category category, Enrichment e, OffsetDateTime collectedAt) {
+        OffsetDateTime collected = collectedAt.withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime sortTime = page.publishTime() != null ? page.publishTime() : collected;
+        long hash = e.simhash();
+        var keys = new GeneratedKeyHolder();
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO article (source_url, content_key, title, publish_time, collected_at, source, author, editor,
+                        category_id, breadcrumb, excerpt, body_text, body_html, images, lang, simhash, band0, band1, band2, band3, sort_time)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, new String[] {"id"});
+            int i = 1;
+            ps.setString(i++, page.url());
+            ps.setString(i++, key);
+            ps.setString(i++, page.title());
+            ps.setObject(i++, page.publishTime());
+            ps.setObject(i++, collected);
+            ps.setString(i++, page.source());
+            ps.setString(i++, page.author());
+            ps.setString(i++, page.editor());
+            ps.setObject(i++, category == null ? null : category.id());
+            ps.setString(i++, JsonColumns.write(page.breadcrumb()));
+            ps.setString(i++, e.excerpt());
+            ps.setString(i++, page.text());
+            ps.setString(i++, BodySanitizer.sanitize(page.html()));
+            ps.setString(i++, JsonColumns.write(page.images()));
+            ps.setString(i++, page.lang());
+            ps.setLong(i++, hash);
+            for (int b = 0; b < 4; b++) {
+                ps.setInt(i++, SimHash.band(hash, b));
+            }
+            ps.setObject(i, sortTime);
+            return ps;
+        }, keys);
+        return ((Number) keys.getKeys().get("id")).longValue();
+    }
+
+    /** The story of the nearest stored article within the same-story distance, if any. */
+    private Optional<Long> storyOf(long id, long simhash) {
+        record Candidate(long id, long simhash, Long storyId) {}
+        List<Candidate> candidates = jdbc.sql("""
+                SELECT id, simhash, story_id FROM article
+                WHERE id <> :id AND (band0 = :b0 OR band1 = :b1 OR band2 = :b2 OR band3 = :b3)
+                """)
+                .param("id", id).param("b0", SimHash.band(simhash, 0)).param("b1", SimHash.band(simhash, 1))
+                .param("b2", SimHash.band(simhash, 2)).param("b3", SimHash.band(simhash, 3))
+                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class)))
+                .list();
+        return candidates.stream()
+                .filter(c -> SimHash.distance(c.simhash(), simhash) <= SimHash.SAME_STORY_DISTANCE)
+                .min(java.util.Comparator.comparingInt((Candidate c) -> SimHash.distance(c.simhash(), simhash)).thenComparingLong(Candidate::id))
+                .map(c -> c.storyId() == null ? c.id() : c.storyId());
+    }
+
+    /** Identity of a page's content: same title and same text (whitespace folded) is the same page. */
+    static String contentKey(ExtractedArticle page) {
+        String basis = fold(page.title()) + "\n" + fold(page.text());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fold(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,135 @@
+package io.huiwen.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The body as a sequence of blocks (paragraphs, subheadings, list items, figures), rendered once
+ * into plain text and sanitized HTML so the two always agree. Captions go to figures, never to text.
+ */
+final class ArticleBody {
+    enum Kind { PARAGRAPH, HEADING, ITEM, FIGURE }
+
+    /** One block; {@code html} is optional inline markup of a paragraph, {@code src} the image of a figure. */
+    record Block(Kind kind, String text, String html, String src) {}
+
+    private final List<Block> blocks = new ArrayList<>();
+
+    void paragraph(String text, String inlineHtml) {
+        add(Kind.PARAGRAPH, text, inlineHtml);
+    }
+
+    void heading(String text) {
+        add(Kind.HEADING, text, null);
+    }
+
+    void item(String text, String inlineHtml) {
+        add(Kind.ITEM, text, inlineHtml);
+    }
+
+    void image(String src, String alt) {
+        if (src != null && blocks.stream().noneMatch(b -> b.kind() == Kind.FIGURE && src.equals(b.src()))) {
+            blocks.add(new Block(Kind.FIGURE, null, null, src));
+        }
+    }
+
+    /** A caption belongs to the figure just before it when that one has none, else it stands alone. */
+    void caption(String caption) {
+        String c = caption.strip();
+        if (c.isEmpty()) {
+            return;
+        }
+        if (!blocks.isEmpty()) {
+            Block last = blocks.get(blocks.size() - 1);
+            if (last.kind() == Kind.FIGURE && last.text() == null) {
+                blocks.set(blocks.size() - 1, new Block(Kind.FIGURE, c, null, last.src()));
+                return;
+            }
+        }
+        blocks.add(new Block(Kind.FIGURE, c, null, null));
+    }
+
+    private void add(Kind kind, String text, String html) {
+        String t = text == null ? "" : text.strip();
+        if (!t.isEmpty()) {
+            blocks.add(new Block(kind, t, html, null));
+        }
+    }
+
+    List<Block> blocks() {
+        return blocks;
+    }
+
+    boolean isEmpty() {
+        return blocks.stream().noneMatch(b -> b.kind() != Kind.FIGURE);
+    }
+
+    int textLength() {
+        return blocks.stream().filter(b -> b.kind() != Kind.FIGURE).mapToInt(b -> b.text().length()).sum();
+    }
+
+    String text() {
+        List<String> parts = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b.kind() != Kind.FIGURE) {
+                parts.add(b.text());
+            }
+        }
+        return String.join("\n\n", parts);
+    }
+
+    String html() {
+        StringBuilder out = new StringBuilder();
+        boolean inList = false;
+        for (Block b : blocks) {
+            if (inList && b.kind() != Kind.ITEM) {
+                out.append("</ul>");
+                inList = false;
+            }
+            switch (b.kind()) {
+                case PARAGRAPH -> out.append("<p>").append(inline(b)).append("</p>");
+                case HEADING -> out.append("<h2>").append(escape(b.text())).append("</h2>");
+                case ITEM -> {
+                    if (!inList) {
+                        out.append("<ul>");
+                        inList = true;
+                    }
+                    out.append("<li>").append(inline(b)).append("</li>");
+                }
+                case FIGURE -> {
+                    out.append("<figure>");
+                    if (b.src() != null) {
+                        out.append("<img src=\"").append(escape(b.src())).append("\" alt=\"\" />");
+                    }
+                    if (b.text() != null) {
+                        out.append("<figcaption>").append(escape(b.text())).append("</figcaption>");
+                    }
+                    out.append("</figure>");
+                }
+            }
+        }
+        if (inList) {
+            out.append("</ul>");
+        }
+        return BodySanitizer.sanitize(out.toString());
+    }
+
+    List<ExtractedArticle.Image> images() {
+        List<ExtractedArticle.Image> images = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b.kind() == Kind.FIGURE) {
+                images.add(new ExtractedArticle.Image(b.src(), b.text()));
+            }
+        }
+        return images;
+    }
+
+    private static String inline(Block b) {
+        return b.html() != null ? b.html() : escape(b.text());
+    }
+
+    private static String escape(String s) {
+        return Entities.escape(s);
+    }
+}

@@ -1,0 +1,158 @@
+package io.huiwen.extract;
+
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Walks the chosen body elements (iteratively) and turns them into {@link ArticleBody} blocks:
+ * paragraphs with their inline emphasis and links, subheadings, list items, images with captions.
+ * Link-heavy blocks inside the body (related lists, tag clouds) and byline lines are left out.
+ */
+final class BodyReader implements NodeFilter {
+    private static final Set<String> INLINE_MARKUP = Set.of("a", "strong", "em", "b", "i");
+    private static final List<String> IMAGE_ATTRS = List.of(
+            "data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "src");
+
+    /** Short rights notices and tip lines that sites append to every article. */
+    private static final java.util.regex.Pattern NOTICE = java.util.regex.Pattern.compile(
+            "未经授权.{0,6}转载|不得转载|版权所有|版权归.{1,12}所有|免责声明|All rights reserved|^©|^Copyright ©",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private final ContentDensity density;
+    private final String title;
+    private final ArticleBody body = new ArticleBody();
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder html = new StringBuilder();
+    private boolean inItem;
+
+    private BodyReader(ContentDensity density, String title) {
+        this.density = density;
+        this.title = title;
+    }
+
+    static ArticleBody read(List<Element> elements, ContentDensity density, String title) {
+        BodyReader reader = new BodyReader(density, title);
+        for (Element e : elements) {
+            NodeTraversor.filter(reader, e);
+            reader.flush();
+        }
+        return reader.body;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+            String s = t.text();
+            text.append(s);
+            html.append(Entities.escape(s));
+            return FilterResult.CONTINUE;
+        }
+        if (!(node instanceof Element e)) {
+            return FilterResult.SKIP_ENTIRELY;
+        }
+        String tag = e.normalName();
+        if (INLINE_MARKUP.contains(tag)) {
+            html.append('<').append(tag);
+            if (tag.equals("a") && e.hasAttr("href")) {
+                html.append(" href=\"").append(Entities.escape(e.absUrl("href"))).append('"');
+            }
+            html.append('>');
+            return FilterResult.CONTINUE;
+        }
+        if (tag.equals("br")) {
+            flush();
+            return FilterResult.CONTINUE;
+        }
+        if (!ContentDensity.BLOCK_TAGS.contains(tag) && !tag.equals("img")) {
+            return FilterResult.CONTINUE;
+        }
+        flush();
+        if (depth > 0 && isLinkList(e)) {
+            return FilterResult.SKIP_ENTIRELY;
+        }
+        switch (tag) {
+            case "img" -> body.image(imageSource(e), e.attr("alt"));
+            case "h1" -> {
+                if (title == null || !e.text().strip().equals(title)) {
+                    body.heading(e.text());
+                }
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            case "h2", "h3", "h4", "h5", "h6" -> {
+                body.heading(e.text());
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            case "figcaption" -> {
+                body.caption(e.text());
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            case "li" -> inItem = true;
+            default -> { }
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e) {
+            String tag = e.normalName();
+            if (INLINE_MARKUP.contains(tag)) {
+                html.append("</").append(tag).append('>');
+            } else if (ContentDensity.BLOCK_TAGS.contains(tag)) {
+                flush();
+                inItem = false;
+            }
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    private boolean isLinkList(Element e) {
+        ContentDensity.Stats s = density.of(e);
+        return s.chars > 0 && s.linkDensity() > 0.5 && (s.links >= 2 || s.chars < 40);
+    }
+
+    private void flush() {
+        String t = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String h = html.toString().strip();
+        text.setLength(0);
+        html.setLength(0);
+        if (t.isEmpty() || t.equals(title)) {
+            return;
+        }
+        if (BylineParser.isByline(t) || t.length() <= 80 && NOTICE.matcher(t).find()) {
+            return;
+        }
+        if (CaptionDetector.isCaption(t)) {
+            body.caption(t);
+        } else if (inItem) {
+            body.item(t, h);
+        } else {
+            body.paragraph(t, h);
+        }
+    }
+
+    /** Lazy-loading pages keep the real image in a data attribute and a placeholder in src. */
+    static String imageSource(Element img) {
+        for (String attr : IMAGE_ATTRS) {
+            String v = img.attr(attr).strip();
+            if (!v.isEmpty() && !v.startsWith("data:") && !v.contains("blank.gif") && !v.contains("placeholder")) {
+                String abs = img.absUrl(attr);
+                return abs.startsWith("http") ? abs : null;
+            }
+        }
+        String srcset = img.attr("srcset").strip();
+        if (!srcset.isEmpty()) {
+            String first = srcset.split("[\\s,]+")[0];
+            img.attr("data-first-srcset", first);
+            String abs = img.absUrl("data-first-srcset");
+            return abs.startsWith("http") ? abs : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package io.huiwen.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Removes what is never article body before scoring: scripts, styles, forms' controls, hidden
+ * elements, navigation, and blocks whose class or id names them as comments, sharing, related
+ * links, ads or footers (unless the name also says article or content).
+ */
+final class ChromeRemover {
+    static final Pattern UNLIKELY = Pattern.compile(
+            "comment|disqus|share|social|related|recommend|relevant|sidebar|side-bar|footer|foot|menu|nav|"
+                    + "banner|advert|sponsor|promo|\\bads?\\b|\\bad[-_]|[-_]ad\\b|\\bgg\\b|popup|modal|cookie|subscribe|newsletter|"
+                    + "breadcrumb|crumb|pagination|pager|toolbar|login|signup|\\bhot|\\brank|\\btags?\\b|author-bio|"
+                    + "copyright|header|masthead|widget|jump|more-|guess|reward|\\bzan\\b|\\bdig\\b|tuijian|xiangguan|"
+                    + "remen|pinglun",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern LIKELY = Pattern.compile(
+            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten",
+            Pattern.CASE_INSENSITIVE);
+    private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
+            + "input, button, select, textarea, nav, aside, footer, link, meta, [hidden], [aria-hidden=true], "
+            + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+
+    private ChromeRemover() {}
+
+    /** {@code density} is of the page before cleaning; it protects a misnamed wrapper that holds most of the prose. */
+    static void clean(Document doc, ContentDensity density) {
+        doc.select(JUNK).remove();
+        int pageChars = Math.max(1, density.of(doc.body()).chars);
+        List<Node> doomed = new ArrayList<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Comment) {
+                    doomed.add(node);
+                } else if (node instanceof Element e && isUnlikely(e) && !holdsMostProse(density.of(e), pageChars)) {
+                    doomed.add(e);
+                }
+            }
+        }, doc.body());
+        for (Node n : doomed) {
+            if (n.parent() != null) {
+                n.remove();
+            }
+        }
+    }
+
+    private static boolean holdsMostProse(ContentDensity.Stats s, int pageChars) {
+        return s.chars >= pageChars * 0.3 && s.linkDensity() < 0.4;
+    }
+
+    static boolean isUnlikely(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")
+                || tag.equals("a") || tag.equals("p") || tag.startsWith("h") && tag.length() == 2) {
+            return false;
+        }
+        String names = e.className() + " " + e.id();
+        if (names.isBlank()) {
+            return false;
+        }
+        return UNLIKELY.matcher(names).find() && !LIKELY.matcher(names).find();
+    }
+}

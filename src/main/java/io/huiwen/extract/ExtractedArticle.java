@@ -1,0 +1,45 @@
+package io.huiwen.extract;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What the extractor found on one page. Every field is null (or an empty list) when the page
+ * does not state it: nothing here is ever invented.
+ *
+ * @param url       the page's canonical URL when known (og:url, canonical link, or the fetch URL)
+ * @param title     the headline, without a site-name suffix
+ * @param publishTime when the page says it was published; null when it does not say
+ * @param source    来源 (the outlet), e.g. 甬派客户端
+ * @param author    作者
+ * @param editor    编辑 / 责任编辑
+ * @param breadcrumb the page's own breadcrumb, e.g. [首页, 财经]
+ * @param text      body as plain text, paragraphs separated by a blank line, captions excluded
+ * @param html      sanitized body HTML with {@code <figure><figcaption>} for images and captions
+ * @param images    images of the body with absolute URLs and their captions
+ * @param lang      BCP-47 language guess (zh, en, ...)
+ * @param nextPages URLs of further pages of a multi-page article
+ */
+public record ExtractedArticle(
+        String url,
+        String title,
+        OffsetDateTime publishTime,
+        String source,
+        String author,
+        String editor,
+        List<String> breadcrumb,
+        String text,
+        String html,
+        List<Image> images,
+        String lang,
+        List<String> nextPages) {
+
+    public ExtractedArticle {
+        breadcrumb = breadcrumb == null ? List.of() : List.copyOf(breadcrumb);
+        images = images == null ? List.of() : List.copyOf(images);
+        nextPages = nextPages == null ? List.of() : List.copyOf(nextPages);
+    }
+
+    /** An image of the article body; {@code src} may be null for a caption whose image the page lost. */
+    public record Image(String src, String caption) {}
+}

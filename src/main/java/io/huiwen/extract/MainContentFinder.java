@@ -1,0 +1,109 @@
+package io.huiwen.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the article body. Every paragraph-like block votes for its ancestors (parent fully, further
+ * ancestors less) with a weight from its length and punctuation, as Readability does; punctuation
+ * counts the way GNE's symbol density does, so Chinese prose with ，。 wins over link lists. The
+ * best container, scaled by (1 - link density), is the body, joined by siblings that score nearly
+ * as well.
+ */
+final class MainContentFinder {
+    private static final Set<String> PARAGRAPH_TAGS = Set.of(
+            "p", "pre", "td", "blockquote", "div", "section", "article", "dd", "font", "center", "li");
+    private static final int MIN_PARAGRAPH_CHARS = 20;
+    private static final int ANCESTOR_LEVELS = 5;
+
+    private MainContentFinder() {}
+
+    /** The body's top-level elements in document order; empty when nothing looks like prose. */
+    static List<Element> find(Element root, ContentDensity density) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element e : root.getAllElements()) {
+            if (!PARAGRAPH_TAGS.contains(e.normalName())) {
+                continue;
+            }
+            ContentDensity.Stats s = density.of(e);
+            if (s.inlineChars < MIN_PARAGRAPH_CHARS || s.linkDensity() > 0.5 || e.closest("a") != null) {
+                continue;
+            }
+            double vote = 1 + Math.min(s.punctuation, 40) + Math.min(s.inlineChars / 100.0, 3);
+            Element ancestor = e.normalName().equals("li") ? e.parent() : e;
+            for (int level = 0; level <= ANCESTOR_LEVELS && ancestor != null; level++) {
+                double share = level == 0 ? 0.25 : level == 1 ? 1 : level == 2 ? 0.5 : 1.0 / (level * 3);
+                scores.merge(ancestor, vote * share, Double::sum);
+                ancestor = ancestor.parent();
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            double score = finalScore(entry.getKey(), entry.getValue(), density);
+            if (score > bestScore) {
+                best = entry.getKey();
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return List.of();
+        }
+        return withSiblings(best, bestScore, scores, density);
+    }
+
+    private static double finalScore(Element e, double raw, ContentDensity density) {
+        double score = raw + tagBonus(e);
+        String names = e.className() + " " + e.id();
+        if (ChromeRemover.LIKELY.matcher(names).find()) {
+            score += 10;
+        }
+        return score * (1 - density.of(e).linkDensity());
+    }
+
+    private static double tagBonus(Element e) {
+        return switch (e.normalName()) {
+            case "article" -> 10;
+            case "div", "section", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "ul", "ol", "dl", "dd", "li", "form" -> -3;
+            case "body" -> -5;
+            default -> 0;
+        };
+    }
+
+    /** Readability's sibling step: a sibling that scores a fifth of the best, or reads as prose, belongs to the body too. */
+    private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores,
+            ContentDensity density) {
+        Element parent = best.parent();
+        if (parent == null || parent.normalName().equals("html")) {
+            return List.of(best);
+        }
+        double threshold = Math.max(10, bestScore * 0.2);
+        List<Element> body = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == best) {
+                body.add(sibling);
+                continue;
+            }
+            ContentDensity.Stats s = density.of(sibling);
+            Double score = scores.get(sibling);
+            boolean scored = score != null && finalScore(sibling, score, density) >= threshold
+                    && sameKind(best, sibling);
+            boolean prose = sibling.normalName().equals("p") && s.linkDensity() < 0.25 && s.chars >= 60
+                    && s.punctuation > 0;
+            if (scored || prose) {
+                body.add(sibling);
+            }
+        }
+        return body;
+    }
+
+    private static boolean sameKind(Element best, Element sibling) {
+        return best.normalName().equals(sibling.normalName()) || sibling.normalName().equals("p");
+    }
+}

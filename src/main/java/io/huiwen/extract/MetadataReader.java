@@ -1,0 +1,150 @@
+package io.huiwen.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** What a page says about itself in its head: JSON-LD, OpenGraph, {@code <meta>} and {@code <title>}. */
+final class MetadataReader {
+    private static final Set<String> ARTICLE_TYPES = Set.of(
+            "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle");
+    private static final List<String> DATE_METAS = List.of(
+            "article:published_time", "og:article:published_time", "publishdate", "pubdate", "PubDate",
+            "publish_date", "publishtime", "published_time", "datePublished", "date", "dc.date", "DC.date.issued",
+            "sailthru.date", "parsely-pub-date", "og:release_date", "weibo:article:create_at", "dateUpdate");
+
+    /** Head metadata; any field may be null. */
+    record PageMetadata(String headline, String ogTitle, String titleTag, String published, String author,
+            String publisher, String url, List<String> breadcrumb, String lang) {}
+
+    private MetadataReader() {}
+
+    static PageMetadata read(Document doc) {
+        String headline = null;
+        String published = null;
+        String author = null;
+        String publisher = null;
+        List<String> breadcrumb = List.of();
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            List<Map<String, Object>> objects = new ArrayList<>();
+            collect(JsonText.parse(script.data().strip()), objects, 0);
+            for (Map<String, Object> o : objects) {
+                Object type = o.get("@type");
+                if (hasType(type, ARTICLE_TYPES)) {
+                    headline = headline == null ? string(o.get("headline")) : headline;
+                    published = published == null ? string(o.get("datePublished")) : published;
+                    author = author == null ? name(o.get("author")) : author;
+                    publisher = publisher == null ? name(o.get("publisher")) : publisher;
+                } else if (hasType(type, Set.of("BreadcrumbList")) && breadcrumb.isEmpty()) {
+                    breadcrumb = crumbs(o.get("itemListElement"));
+                }
+            }
+        }
+        if (published == null) {
+            published = firstMeta(doc, DATE_METAS);
+        }
+        if (published == null) {
+            Element time = doc.selectFirst("time[datetime]");
+            published = time == null ? null : time.attr("datetime");
+        }
+        if (author == null) {
+            author = firstMeta(doc, List.of("author", "article:author", "dc.creator"));
+            author = author != null && author.startsWith("http") ? null : author;
+        }
+        String url = firstMeta(doc, List.of("og:url"));
+        if (url == null) {
+            Element canonical = doc.selectFirst("link[rel=canonical][href]");
+            url = canonical == null ? null : canonical.attr("href");
+        }
+        Element title = doc.selectFirst("title");
+        Element html = doc.selectFirst("html");
+        return new PageMetadata(headline, firstMeta(doc, List.of("og:title", "twitter:title")),
+                title == null ? null : title.text(), published, author, publisher, blankToNull(url), breadcrumb,
+                html == null ? null : blankToNull(html.attr("lang")));
+    }
+
+    /** Content of the first meta tag with one of these names or properties, in the order given. */
+    static String firstMeta(Document doc, List<String> names) {
+        for (String name : names) {
+            for (Element meta : doc.select("meta[content]")) {
+                if (name.equalsIgnoreCase(meta.attr("property")) || name.equalsIgnoreCase(meta.attr("name"))
+                        || name.equalsIgnoreCase(meta.attr("itemprop"))) {
+                    String v = blankToNull(meta.attr("content"));
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Object value, List<Map<String, Object>> out, int depth) {
+        if (depth > 6) {
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            out.add((Map<String, Object>) map);
+            collect(map.get("@graph"), out, depth + 1);
+            collect(map.get("mainEntity"), out, depth + 1);
+        } else if (value instanceof List<?> list) {
+            for (Object o : list) {
+                collect(o, out, depth + 1);
+            }
+        }
+    }
+
+    private static boolean hasType(Object type, Set<String> wanted) {
+        if (type instanceof String s) {
+            return wanted.contains(s);
+        }
+        return type instanceof List<?> list && list.stream().anyMatch(t -> t instanceof String s && wanted.contains(s));
+    }
+
+    private static List<String> crumbs(Object items) {
+        List<String> out = new ArrayList<>();
+        if (items instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m) {
+                    String n = string(m.get("name"));
+                    if (n == null && m.get("item") instanceof Map<?, ?> item) {
+                        n = string(item.get("name"));
+                    }
+                    if (n != null) {
+                        out.add(n);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String name(Object value) {
+        if (value instanceof List<?> list) {
+            List<String> names = new ArrayList<>();
+            for (Object o : list) {
+                String n = name(o);
+                if (n != null) {
+                    names.add(n);
+                }
+            }
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return string(map.get("name"));
+        }
+        return string(value);
+    }
+
+    private static String string(Object value) {
+        return value instanceof String s ? blankToNull(org.jsoup.parser.Parser.unescapeEntities(s, false)) : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,65 @@
+package io.huiwen.rank;
+
+import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * 热门文章: views in the window, decayed by age with a Hacker-News-style gravity,
+ * score = (views + 1) / (age in hours + 2) ^ gravity. Only stories published within the window
+ * take part, so a years-old story cannot be hot however often it was read. One entry per story.
+ */
+@Component
+public class HotRanking {
+
+    private final JdbcClient jdbc;
+    private final ArticleRepository articles;
+    private final Clock clock;
+    private final double gravity;
+
+    HotRanking(JdbcClient jdbc, ArticleRepository articles, Clock clock, @Value("${huiwen.rank.gravity:1.5}") double gravity) {
+        this.jdbc = jdbc;
+        this.articles = articles;
+        this.clock = clock;
+        this.gravity = gravity;
+    }
+
+    public List<ArticleSummary> top(int max, Duration window) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime since = now.minus(window);
+        record Candidate(long id, long storyId, OffsetDateTime time, long views) {}
+        List<Candidate> candidates = jdbc.sql("""
+                SELECT a.id, a.story_id, a.sort_time,
+                       COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views
+                FROM article a
+                WHERE a.sort_time >= :since AND a.sort_time <= :now
+                ORDER BY views DESC, a.sort_time DESC
+                LIMIT 500
+                """)
+                .param("since", since).param("now", now.plusMinutes(5))
+                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4)))
+                .list();
+        Set<Long> stories = new HashSet<>();
+        List<Long> ids = candidates.stream()
+                .sorted(Comparator.comparingDouble((Candidate c) -> score(c.views(), Duration.between(c.time(), now))).reversed())
+                .filter(c -> stories.add(c.storyId()))
+                .limit(max)
+                .map(Candidate::id)
+                .toList();
+        return articles.summaries(ids);
+    }
+
+    double score(long views, Duration age) {
+        double hours = Math.max(0, age.toMinutes() / 60.0);
+        return (views + 1) / Math.pow(hours + 2, gravity);
+    }
+}

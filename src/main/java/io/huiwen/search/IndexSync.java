@@ -1,0 +1,96 @@
+package io.huiwen.search;
+
+import io.huiwen.article.Article;
+import io.huiwen.article.ArticleRepository;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the search index in step with the database: drains the outbox that the article store
+ * writes in the same transaction as each article, and rebuilds the index from scratch on demand.
+ */
+@Component
+public class IndexSync {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSync.class);
+    static final int BATCH = 500;
+
+    private final ArticleRepository articles;
+    private final SearchIndex index;
+
+    IndexSync(ArticleRepository articles, SearchIndex index) {
+        this.articles = articles;
+        this.index = index;
+    }
+
+    /** Indexes everything the outbox holds; returns how many articles were indexed. */
+    @Scheduled(fixedDelayString = "${huiwen.search.sync-interval:1s}", initialDelay = 0)
+    public synchronized int drain() {
+        int total = 0;
+        for (var batch = articles.pendingIndexing(BATCH); !batch.articleIds().isEmpty(); batch = articles.pendingIndexing(BATCH)) {
+            upsert(articles.findByIds(batch.articleIds()).stream().map(IndexSync::indexed).toList());
+            articles.markIndexed(batch.upTo());
+            total += batch.articleIds().size();
+        }
+        if (total > 0) {
+            log.debug("indexed {} articles from the outbox", total);
+        }
+        return total;
+    }
+
+    /**
+     * Indexes a batch; if the batch fails, each article on its own, so one article the index
+     * cannot take (logged with its id) does not hold back the others forever.
+     */
+    private void upsert(List<IndexedArticle> batch) {
+        try {
+            index.upsert(batch);
+        } catch (RuntimeException batchFailure) {
+            for (IndexedArticle a : batch) {
+                try {
+                    index.upsert(List.of(a));
+                } catch (RuntimeException e) {
+                    log.error("article {} could not be indexed: {}", a.id(), e.toString());
+                }
+            }
+        }
+    }
+
+    /** Rebuilds the index from the database; searches keep the old index until the new one is complete. */
+    public synchronized long rebuild() {
+        var pending = articles.pendingIndexing(Integer.MAX_VALUE);
+        long[] count = {0};
+        index.rebuild(() -> new Iterator<List<IndexedArticle>>() {
+            long after = 0;
+            List<Long> next = articles.idsAfter(after, BATCH);
+
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            public List<IndexedArticle> next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<IndexedArticle> batch = articles.findByIds(next).stream().map(IndexSync::indexed).toList();
+                count[0] += batch.size();
+                after = next.get(next.size() - 1);
+                next = articles.idsAfter(after, BATCH);
+                return batch;
+            }
+        });
+        articles.markIndexed(pending.upTo());
+        return count[0];
+    }
+
+    static IndexedArticle indexed(Article a) {
+        return new IndexedArticle(a.id(), a.title(), a.text(), a.tags(), a.source(),
+                a.category() == null ? null : a.category().slug(),
+                a.publishTime() != null ? a.publishTime() : a.collectedAt(), a.storyId());
+    }
+}

@@ -1,0 +1,46 @@
+package io.huiwen.search;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Re-ranks similar articles so that recent ones are preferred: the similarity score is halved
+ * for every {@link #HALF_LIFE} of age. One article per story.
+ */
+final class RecencyPreference {
+
+    static final Duration HALF_LIFE = Duration.ofDays(30);
+
+    private RecencyPreference() {}
+
+    static List<Long> rank(IndexSearcher searcher, ScoreDoc[] docs, int max) throws IOException {
+        record Scored(long id, String story, double score) {}
+        long now = System.currentTimeMillis();
+        List<Scored> scored = new ArrayList<>();
+        for (ScoreDoc sd : docs) {
+            var doc = searcher.storedFields().document(sd.doc, Set.of(LuceneSearchIndex.ID, LuceneSearchIndex.STORY));
+            double ageDays = Math.max(0, now - time(searcher, sd.doc)) / 86_400_000.0;
+            double score = sd.score * Math.pow(0.5, ageDays / HALF_LIFE.toDays());
+            scored.add(new Scored(Long.parseLong(doc.get(LuceneSearchIndex.ID)), doc.get(LuceneSearchIndex.STORY), score));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        Set<String> stories = new HashSet<>();
+        return scored.stream().filter(s -> stories.add(s.story())).limit(max).map(Scored::id).toList();
+    }
+
+    private static long time(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues values = leaf.reader().getNumericDocValues(LuceneSearchIndex.TIME);
+        return values != null && values.advanceExact(doc - leaf.docBase) ? values.longValue() : 0;
+    }
+}

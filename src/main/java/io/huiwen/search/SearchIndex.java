@@ -1,0 +1,23 @@
+package io.huiwen.search;
+
+import java.util.List;
+
+/**
+ * The search index port: embedded Lucene by default, OpenSearch at scale. It is derived from
+ * the database and can always be rebuilt from it.
+ */
+public interface SearchIndex {
+
+    /** Adds or replaces these articles; visible to searches once this returns. */
+    void upsert(List<IndexedArticle> articles);
+
+    /** Replaces the whole index with these batches; searches see the old index until the switch. */
+    void rebuild(Iterable<List<IndexedArticle>> batches);
+
+    SearchResults search(SearchRequest request);
+
+    /** Ids of articles similar in content, newest preferred, never of the given story. */
+    List<Long> related(long articleId, long storyId, int max);
+
+    long size();
+}

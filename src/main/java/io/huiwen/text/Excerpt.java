@@ -1,0 +1,67 @@
+package io.huiwen.text;
+
+/**
+ * The auto excerpt shown under titles in lists: the article's opening sentences, cut at a
+ * sentence end. It is made from the body text, which never holds captions, so an excerpt never
+ * starts with a photo credit.
+ */
+public final class Excerpt {
+
+    public static final int DEFAULT_LENGTH = 120;
+
+    private Excerpt() {}
+
+    public static String of(String bodyText) {
+        return of(bodyText, DEFAULT_LENGTH);
+    }
+
+    public static String of(String bodyText, int maxChars) {
+        if (bodyText == null || bodyText.isBlank()) {
+            return "";
+        }
+        String flat = firstParagraphs(bodyText, maxChars);
+        if (flat.length() <= maxChars) {
+            return flat;
+        }
+        int cut = lastSentenceEnd(flat, maxChars);
+        return cut > maxChars / 2 ? flat.substring(0, cut + 1) : flat.substring(0, maxChars) + "…";
+    }
+
+    /** Paragraphs of real prose (not a subheading) joined until the length is reached. */
+    private static String firstParagraphs(String text, int maxChars) {
+        StringBuilder sb = new StringBuilder();
+        for (String para : text.split("\\n\\s*\\n")) {
+            String p = para.strip().replaceAll("\\s+", " ");
+            if (p.isEmpty() || (sb.isEmpty() && looksLikeHeading(p))) {
+                continue;
+            }
+            if (!sb.isEmpty() && isLatin(sb.charAt(sb.length() - 1)) && isLatin(p.charAt(0))) {
+                sb.append(' ');
+            }
+            sb.append(p);
+            if (sb.length() >= maxChars) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean looksLikeHeading(String p) {
+        return p.length() <= 24 && !p.matches(".*[。！？!?.…；;”]$");
+    }
+
+    private static int lastSentenceEnd(String s, int limit) {
+        for (int i = Math.min(limit, s.length()) - 1; i > 0; i--) {
+            char c = s.charAt(i);
+            if (c == '。' || c == '！' || c == '？' || c == '；' || c == '!' || c == '?' || (c == '.' && i + 1 < s.length() && s.charAt(i + 1) == ' ')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Latin-script text separates sentences with a space; Chinese runs them together. */
+    private static boolean isLatin(char c) {
+        return c < 0x2E80 && !Character.isWhitespace(c);
+    }
+}

@@ -1,0 +1,79 @@
+package io.huiwen.text;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HanLP word segmentation. {@link #words} gives the plain segmentation with parts of speech;
+ * {@link #indexWords} adds the dictionary sub-words of each long word at the same position,
+ * so that 机器人 is found inside 浙江机器人产业集团.
+ */
+public final class Segmenter {
+
+    /** A word of the text, its part of speech (HanLP tag), and where it starts and ends. */
+    public record Word(String text, String pos, int start, int end, boolean subWord) {}
+
+    private static final Segmenter INSTANCE = new Segmenter();
+
+    // Organisation recognition glues long names into one token; plain segmentation keeps
+    // the parts searchable. Place and person names stay on: they make good tags.
+    private final Segment plain = HanLP.newSegment()
+            .enableOrganizationRecognize(false)
+            .enablePlaceRecognize(true)
+            .enableOffset(true);
+
+    private Segmenter() {}
+
+    public static Segmenter get() {
+        return INSTANCE;
+    }
+
+    public List<Word> words(String text) {
+        List<Word> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        List<Term> terms;
+        synchronized (plain) { // HanLP segments are not documented as thread-safe
+            terms = plain.seg(text);
+        }
+        for (Term t : terms) {
+            out.add(new Word(t.word, t.nature == null ? "x" : t.nature.toString(), t.offset, t.offset + t.length(), false));
+        }
+        return out;
+    }
+
+    /** Plain words plus, after each word of three or more characters, its dictionary sub-words. */
+    public List<Word> indexWords(String text) {
+        List<Word> out = new ArrayList<>();
+        for (Word w : words(text)) {
+            out.add(w);
+            if (w.text().length() >= 3 && isHan(w.text().charAt(0))) {
+                addSubWords(w, out);
+            }
+        }
+        return out;
+    }
+
+    /** Dictionary words inside a long word, in order of where they start (Lucene needs offsets that never go back). */
+    private static void addSubWords(Word word, List<Word> out) {
+        String s = word.text();
+        for (int i = 0; i < s.length() - 1; i++) {
+            for (int len = s.length() - i - (i == 0 ? 1 : 0); len >= 2; len--) {
+                String sub = s.substring(i, i + len);
+                if (CoreDictionary.contains(sub) || CustomDictionary.contains(sub)) {
+                    out.add(new Word(sub, "x", word.start() + i, word.start() + i + len, true));
+                }
+            }
+        }
+    }
+
+    static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+}

@@ -1,0 +1,34 @@
+package io.huiwen.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How dates and counts read on the portal: Beijing time, Chinese conventions. */
+public final class Display {
+
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+    private Display() {}
+
+    /** The publish time to the minute, or 未知 when the page did not say: never the import time. */
+    public static String dateTime(OffsetDateTime t) {
+        return t == null ? "未知" : MINUTE.format(t.atZoneSameInstant(BEIJING));
+    }
+
+    /** Month and day for lists; empty when unknown. */
+    public static String day(OffsetDateTime t) {
+        return t == null ? "" : DAY.format(t.atZoneSameInstant(BEIJING));
+    }
+
+    /** A value for a URL query parameter or path segment, percent-encoded as UTF-8. */
+    public static String url(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public static String iso(OffsetDateTime t) {
+        return t == null ? "" : t.atZoneSameInstant(BEIJING).toOffsetDateTime().toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.huiwen.web;
+
+import io.huiwen.article.Article;
+import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleSummary;
+import io.huiwen.article.Category;
+import io.huiwen.article.CategoryRepository;
+import io.huiwen.rank.HotRanking;
+import io.huiwen.rank.ViewCounter;
+import io.huiwen.search.SearchIndex;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class PortalController {
+
+    static final int PAGE_SIZE = 20;
+    static final int SIDEBAR = 8;
+    static final Duration HOT_WINDOW = Duration.ofDays(7);
+
+    private final ArticleRepository articles;
+    private final CategoryRepository categories;
+    private final HotRanking hot;
+    private final ViewCounter views;
+    private final SearchIndex search;
+
+    PortalController(ArticleRepository articles, CategoryRepository categories, HotRanking hot, ViewCounter views, SearchIndex search) {
+        this.articles = articles;
+        this.categories = categories;
+        this.hot = hot;
+        this.views = views;
+        this.search = search;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        List<Views.CategoryBlock> blocks = categories.findAll().stream()
+                .map(c -> new Views.CategoryBlock(c, articles.inCategory(c.id(), 1, 6).items()))
+                .filter(b -> !b.articles().isEmpty())
+                .toList();
+        model.addAttribute("home", new Views.Home(articles.latest(1, 12).items(), hotList(), blocks));
+        return "home";
+    }
+
+    @GetMapping("/c/{slug}")
+    String category(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        Category category = categories.findBySlug(slug).orElseThrow(() -> new NotFoundException("category " + slug));
+        model.addAttribute("listing", new Views.Listing(category.name(), category,
+                articles.inCategory(category.id(), page, PAGE_SIZE), "/c/" + slug, hotList()));
+        return "listing";
+    }
+
+    @GetMapping("/t/{tag}")
+    String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") int page, Model model) {
+        var found = articles.withTag(tag, page, PAGE_SIZE);
+        if (found.total() == 0) {
+            throw new NotFoundException("tag " + tag);
+        }
+        model.addAttribute("listing", new Views.Listing("标签：" + tag, null, found, "/t/" + tag, hotList()));
+        return "listing";
+    }
+
+    @GetMapping("/a/{id}")
+    String article(@PathVariable long id, @RequestHeader(value = "User-Agent", required = false) String userAgent, Model model) {
+        Article article = articles.findById(id).orElseThrow(() -> new NotFoundException("article " + id));
+        views.count(id, userAgent);
+        List<ArticleSummary> related = articles.summaries(search.related(id, article.storyId(), 6));
+        List<ArticleSummary> latest = articles.latest(1, SIDEBAR + 1).items().stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
+        model.addAttribute("view", new Views.ArticleView(article, articles.storyMembers(article.storyId(), id), related, hotList(), latest));
+        return "article";
+    }
+
+    private List<ArticleSummary> hotList() {
+        return hot.top(SIDEBAR, HOT_WINDOW);
+    }
+}

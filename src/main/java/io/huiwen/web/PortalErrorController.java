@@ -1,0 +1,29 @@
+package io.huiwen.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** Every error a reader can meet (unknown page, bad request, server error) as a portal page. */
+@Controller
+class PortalErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    String error(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", switch (status) {
+            case 404 -> "您要找的页面不存在，可能已被删除或地址有误。";
+            case 400 -> "请求有误，请检查地址或参数。";
+            case 403, 401 -> "您没有权限访问这个页面。";
+            default -> "服务器出了点问题，请稍后再试。";
+        });
+        return "error";
+    }
+}

@@ -1,0 +1,24 @@
+package io.huiwen.web;
+
+import io.huiwen.HuiwenProperties;
+import io.huiwen.article.CategoryRepository;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the site chrome (name, category navigation) into the model of every portal page. */
+@ControllerAdvice(basePackages = "io.huiwen")
+class SiteAdvice {
+
+    private final HuiwenProperties properties;
+    private final CategoryRepository categories;
+
+    SiteAdvice(HuiwenProperties properties, CategoryRepository categories) {
+        this.properties = properties;
+        this.categories = categories;
+    }
+
+    @ModelAttribute("site")
+    SiteChrome site() {
+        return new SiteChrome(properties.siteName(), categories.findAll());
+    }
+}
