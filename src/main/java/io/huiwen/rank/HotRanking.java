@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 热门文章: views in the window, decayed by age with a Hacker-News-style gravity,
- * score = (views + 1) / (age in hours + 2) ^ gravity. Only stories published within the window
- * take part, so a years-old story cannot be hot however often it was read. One entry per story.
+ * score = views / (age in hours + 2) ^ gravity, newer first among equals (so an unread portal
+ * shows its newest stories). Only stories published within the window take part, so a years-old
+ * story cannot be hot however often it was read. One entry per story.
  */
 @Component
 public class HotRanking {
@@ -50,7 +51,8 @@ public class HotRanking {
                 .list();
         Set<Long> stories = new HashSet<>();
         List<Long> ids = candidates.stream()
-                .sorted(Comparator.comparingDouble((Candidate c) -> score(c.views(), Duration.between(c.time(), now))).reversed())
+                .sorted(Comparator.comparingDouble((Candidate c) -> score(c.views(), Duration.between(c.time(), now))).reversed()
+                        .thenComparing(Candidate::time, Comparator.reverseOrder()))
                 .filter(c -> stories.add(c.storyId()))
                 .limit(max)
                 .map(Candidate::id)
@@ -60,6 +62,6 @@ public class HotRanking {
 
     double score(long views, Duration age) {
         double hours = Math.max(0, age.toMinutes() / 60.0);
-        return (views + 1) / Math.pow(hours + 2, gravity);
+        return views / Math.pow(hours + 2, gravity);
     }
 }

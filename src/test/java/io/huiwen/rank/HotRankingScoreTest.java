@@ -1,0 +1,29 @@
+package io.huiwen.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HotRankingScoreTest {
+
+    private final HotRanking ranking = new HotRanking(null, null, Clock.systemUTC(), 1.5);
+
+    @Test
+    void aWeekOldStoryCannotOutrankTodaysBusyOne() {
+        double weekOld = ranking.score(5_000, Duration.ofDays(7));
+        double today = ranking.score(300, Duration.ofHours(3));
+        assertThat(today).isGreaterThan(weekOld);
+    }
+
+    @Test
+    void moreViewsRankHigherAtTheSameAge() {
+        assertThat(ranking.score(100, Duration.ofHours(5))).isGreaterThan(ranking.score(10, Duration.ofHours(5)));
+    }
+
+    @Test
+    void newerRanksHigherAtTheSameViews() {
+        assertThat(ranking.score(10, Duration.ofHours(1))).isGreaterThan(ranking.score(10, Duration.ofHours(20)));
+    }
+}
