@@ -26,6 +26,11 @@ public final class Launcher {
               reindex                                 rebuild the search index from the database
             Every command takes configuration properties as options, e.g. --huiwen.data-dir=/srv/huiwen""";
 
+    /** Commands run without demo content, banner or chatty logs, and leave indexing to themselves. */
+    static final List<String> COMMAND_SETTINGS = List.of("huiwen.demo-content=false", "spring.main.banner-mode=off",
+            "logging.level.root=warn", "logging.level.io.huiwen=warn", "huiwen.search.sync-interval=1h",
+            "huiwen.rank.flush-interval=1h");
+
     private Launcher() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -69,10 +74,15 @@ public final class Launcher {
     static int withContext(Invocation inv, PrintStream err, ToIntFunction<ConfigurableApplicationContext> command) {
         try (DataDirLock lock = DataDirLock.acquire(dataDir(inv))) {
             List<String> args = new ArrayList<>(inv.springArgs());
+            // As command-line arguments, these outrank application.yml; a user's own option still wins.
+            for (String setting : COMMAND_SETTINGS) {
+                String name = setting.substring(0, setting.indexOf('='));
+                if (!inv.options().containsKey(name)) {
+                    args.add("--" + setting);
+                }
+            }
             try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(HuiwenApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("huiwen.demo-content=false", "spring.main.banner-mode=off", "logging.level.root=warn",
-                            "logging.level.io.huiwen=warn", "huiwen.search.sync-interval=1h", "huiwen.rank.flush-interval=1h")
                     .logStartupInfo(false)
                     .run(args.toArray(String[]::new))) {
                 return command.applyAsInt(ctx);

@@ -24,6 +24,6 @@ class PortalErrorController implements ErrorController {
             case 403, 401 -> "您没有权限访问这个页面。";
             default -> "服务器出了点问题，请稍后再试。";
         });
-        return "error";
+        return "error-page"; // not "error": that name is Spring Boot's fallback view
     }
 }

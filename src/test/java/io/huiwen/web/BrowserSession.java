@@ -74,7 +74,7 @@ final class BrowserSession implements AutoCloseable {
     void screenshot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Object height = ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight * window.devicePixelRatio);");
+                "return Math.ceil((document.body.getBoundingClientRect().bottom + window.scrollY) * window.devicePixelRatio);");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         if (height instanceof Number h && h.intValue() > 0 && h.intValue() < image.getHeight()) {
             image = image.getSubimage(0, 0, image.getWidth(), h.intValue());

@@ -1,6 +1,7 @@
 package io.huiwen.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.huiwen.TestDataDir;
 import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.ArticleStore;
+import io.huiwen.article.CategoryRepository;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.rank.ViewCounter;
 import io.huiwen.search.IndexSync;
@@ -31,6 +33,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.w3c.dom.Document;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The reader portal over the demo content, as a browser or feed reader receives it. */
 @SpringBootTest(properties = {"huiwen.admin.password=test-admin", "huiwen.rank.flush-interval=1h", "huiwen.site-url=https://news.example.cn"})
@@ -38,6 +43,7 @@ import org.w3c.dom.Document;
 class PortalTest {
 
     static final Path DATA = TestDataDir.create("portal");
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
     @DynamicPropertySource
@@ -66,10 +72,10 @@ class PortalTest {
     }
 
     @Test
-    void demoContentFillsEveryCategory() {
+    void demoContentFillsEveryCategory(@Autowired CategoryRepository categories) {
         assertThat(articles.count()).isGreaterThanOrEqualTo(30);
         for (String slug : List.of("caijing", "keji", "shehui", "guoji", "tiyu", "wenhua")) {
-            assertThat(articles.inCategory(articles.latest(1, 1).items().get(0).category().id(), 1, 1).total()).isPositive();
+            assertThat(articles.inCategory(categories.findBySlug(slug).orElseThrow().id(), 1, 10).total()).as(slug).isGreaterThanOrEqualTo(5);
         }
     }
 
@@ -204,6 +210,69 @@ class PortalTest {
             runner.run(args);
         }
         assertThat(articles.count()).isEqualTo(before);
+    }
+
+    @Test
+    void apiReturnsAnArticleWithTheFieldsOfInterfacesMd() throws Exception {
+        long id = idOfTitle("望海港前十月外贸进出口");
+        JsonNode a = JSON.readTree(page("/api/v1/articles/" + id));
+        assertThat(a.propertyNames()).contains("id", "url", "source_url", "title", "publish_time", "source", "author", "editor",
+                "category", "breadcrumb", "excerpt", "text", "html", "images", "tags", "story_id", "also_reported_by", "views");
+        assertThat(a.get("url").asString()).isEqualTo("https://news.example.cn/a/" + id);
+        assertThat(a.get("category").get("slug").asString()).isEqualTo("caijing");
+        assertThat(a.get("publish_time").asString()).endsWith("+08:00");
+        assertThat(a.get("also_reported_by")).hasSize(2);
+        assertThat(a.get("tags").size()).isBetween(3, 8);
+        JsonNode related = JSON.readTree(page("/api/v1/articles/" + id + "/related")).get("items");
+        assertThat(related.size()).isBetween(1, 6);
+        related.forEach(r -> assertThat(r.get("story_id").asLong()).isNotEqualTo(a.get("story_id").asLong()));
+    }
+
+    @Test
+    void apiListsPagesCategoriesAndSearchResults() throws Exception {
+        JsonNode list = JSON.readTree(page("/api/v1/articles?category=keji&size=2&page=1"));
+        assertThat(list.get("size").asInt()).isEqualTo(2);
+        assertThat(list.get("items")).hasSize(2);
+        assertThat(list.get("total").asLong()).isGreaterThanOrEqualTo(5);
+        JsonNode categories = JSON.readTree(page("/api/v1/categories")).get("items");
+        assertThat(categories.get(0).get("slug").asString()).isEqualTo("caijing");
+        assertThat(categories.get(0).get("count").asLong()).isGreaterThanOrEqualTo(5);
+        JsonNode found = JSON.readTree(page("/api/v1/search?q=马拉松"));
+        assertThat(found.get("total").asLong()).isPositive();
+        assertThat(found.get("items").get(0).get("snippet").asString()).contains("<em>马拉松</em>");
+        assertThat(JSON.readTree(page("/api/v1/latest?size=3")).get("items")).hasSize(3);
+    }
+
+    @Test
+    void apiErrorsAreJsonWithAFittingStatus() throws Exception {
+        assertThat(mvc.perform(get("/api/v1/articles/999999")).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"no article with id 999999\"}");
+        assertThat(mvc.perform(get("/api/v1/articles/abc")).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("\"error\":");
+        mvc.perform(get("/api/v1/articles").param("category", "nosuch")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/search")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anArticleAndItsIndexRecordAreStoredTogetherOrNotAtAll(@Autowired JdbcClient jdbc) {
+        long articlesBefore = articles.count();
+        long outboxBefore = jdbc.sql("SELECT COUNT(*) FROM index_outbox").query(Long.class).single();
+        var page = new ExtractedArticle(null, "事务测试文章", null, "测试", null, null, List.of(), "这是一篇用来测试事务的文章。", "<p>这是一篇用来测试事务的文章。</p>", List.of(), "zh", List.of());
+        assertThatThrownBy(() -> store.store(page, "no-such-category", OffsetDateTime.now())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(articles.count()).isEqualTo(articlesBefore);
+        long id = store.store(page, "shehui", OffsetDateTime.now()).id();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM index_outbox WHERE article_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM index_outbox").query(Long.class).single()).isEqualTo(outboxBefore + 1);
+        index.drain();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM index_outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void storedHtmlIsSanitized() {
+        var hostile = new ExtractedArticle(null, "恶意脚本测试", null, "测试", null, null, List.of(), "正文。",
+                "<p onclick=\"steal()\">正文。</p><script>steal()</script><a href=\"javascript:steal()\">链接</a>", List.of(), "zh", List.of());
+        long id = store.store(hostile, "shehui", OffsetDateTime.now()).id();
+        assertThat(articles.findById(id).orElseThrow().html()).contains("正文。").doesNotContain("script", "onclick", "javascript:");
     }
 
     static Document xml(String body) throws Exception {

@@ -1,0 +1,191 @@
+package io.huiwen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huiwen.DataDirLock;
+import io.huiwen.HuiwenApplication;
+import io.huiwen.TestDataDir;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command line as a user runs it: {@code extract}, then {@code import} into a data directory
+ * with the server stopped, then the server showing what was imported.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineTest {
+
+    static final Path DATA = TestDataDir.create("cli");
+    static final Path DUMP = Path.of("src/test/resources/cli/new-category-dump.txt");
+    static final Path HTML = Path.of("src/test/resources/pages/english-article.html");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static Path bad;
+    static long importedId;
+
+    record Run(int status, String out, String err) {}
+
+    static Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = Launcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void badInputs() throws Exception {
+        bad = Files.createTempDirectory("huiwen-bad-inputs");
+        Files.writeString(bad.resolve("empty.txt"), "");
+        Files.write(bad.resolve("binary.bin"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0});
+        try (var huge = new RandomAccessFile(bad.resolve("huge.html").toFile(), "rw")) {
+            huge.setLength(25L * 1024 * 1024);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void extractPrintsTheArticleOfADump() throws Exception {
+        Run r = run("extract", DUMP.toString());
+        assertThat(r.status()).isZero();
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("file").asString()).isEqualTo(DUMP.toString());
+        assertThat(a.get("title").asString()).isEqualTo("稻田里的“无人农场”:西坪镇秋收用上北斗导航收割机");
+        assertThat(a.get("publish_time").isNull()).isTrue();
+        assertThat(a.get("source").asString()).isEqualTo("田野客户端");
+        assertThat(a.get("editor").asString()).isEqualTo("田野客户端");
+        assertThat(a.get("breadcrumb").toString()).isEqualTo("[\"首页\",\"三农\"]");
+        assertThat(a.get("images")).hasSize(2);
+        assertThat(a.get("text").asString()).startsWith("在西坪镇的万亩稻田里").doesNotContain("刘一帆/摄", "相关阅读", "旧闻", "当前位置");
+        assertThat(a.get("html").asString()).contains("<figcaption>北斗导航收割机在西坪镇稻田作业。刘一帆/摄</figcaption>", "<h2>智能农机，让种田更轻松</h2>");
+        assertThat(a.get("excerpt").asString()).startsWith("在西坪镇的万亩稻田里");
+        assertThat(a.get("keywords").size()).isBetween(3, 8);
+        assertThat(a.get("lang").asString()).isEqualTo("zh");
+    }
+
+    @Test
+    @Order(2)
+    void extractGivesOneJsonLinePerInputAndAnErrorObjectForABadOne() throws Exception {
+        Run r = run("extract", "--jsonl", HTML.toString(), bad.resolve("binary.bin").toString(), DUMP.toString());
+        assertThat(r.status()).isEqualTo(1);
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines[0]).get("lang").asString()).isEqualTo("en");
+        assertThat(JSON.readTree(lines[1]).get("error").asString()).isNotBlank();
+        assertThat(JSON.readTree(lines[2]).get("title").asString()).startsWith("稻田里");
+        assertThat(r.err()).contains("binary.bin");
+    }
+
+    @Test
+    @Order(3)
+    void importStoresTheDumpAndCreatesItsCategory() {
+        Run r = run("import", DUMP.toString(), "--huiwen.data-dir=" + DATA);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("imported 1, duplicates 0, failed 0");
+        Matcher m = Pattern.compile("-> /a/(\\d+)").matcher(r.out());
+        assertThat(m.find()).isTrue();
+        importedId = Long.parseLong(m.group(1));
+    }
+
+    @Test
+    @Order(4)
+    void importingTheSamePageAgainIsADuplicate() {
+        Run r = run("import", DUMP.toString(), "--huiwen.data-dir=" + DATA);
+        assertThat(r.out()).contains("imported 0, duplicates 1, failed 0").contains("already stored as /a/" + importedId);
+    }
+
+    @Test
+    @Order(5)
+    void badFilesGetOneLineEachAndTheOthersStillGoThrough() throws Exception {
+        Path good = bad.resolve("zz-good.txt");
+        Files.writeString(good, Files.readString(DUMP).replace("稻田里的", "秋收时节稻田里的").replace("三台", "五台"));
+        Run r = run("import", bad.toString(), bad.resolve("missing.txt").toString(), "--huiwen.data-dir=" + DATA);
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("imported 1, duplicates 0, failed 4");
+        List<String> failures = r.err().lines().filter(l -> l.contains("failed")).toList();
+        assertThat(failures).hasSize(4).allMatch(l -> !l.contains("Exception") && !l.contains("\tat "));
+        assertThat(r.err()).contains("empty.txt: empty file").contains("binary.bin: binary file").contains("huge.html: too large")
+                .contains("missing.txt: no such file");
+    }
+
+    @Test
+    @Order(6)
+    void importSaysClearlyWhenTheServerHoldsTheDataDirectory() {
+        try (DataDirLock held = DataDirLock.acquire(DATA)) {
+            Run r = run("import", DUMP.toString(), "--huiwen.data-dir=" + DATA);
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo("huiwen import: the data directory " + DATA.toAbsolutePath().normalize()
+                    + " is in use by another Huiwen process (a running server?); stop it first");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void reindexRebuildsFromTheDatabase() {
+        Run r = run("reindex", "--huiwen.data-dir=" + DATA);
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).containsPattern("reindexed 2 articles in [0-9.]+ s");
+    }
+
+    @Test
+    @Order(8)
+    void theServerShowsTheImportedArticleLikeTheSourcePageWithoutItsDefects() throws Exception {
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(HuiwenApplication.class)
+                .run("--huiwen.data-dir=" + DATA, "--server.port=0", "--huiwen.admin.password=x", "--spring.main.banner-mode=off")) {
+            String base = "http://localhost:" + server.getEnvironment().getProperty("local.server.port");
+            String html = get(base + "/a/" + importedId).body();
+            assertThat(html).contains("当前位置：<a href=\"/\">首页</a>").contains("&gt; <a href=\"/c/sannong\">三农</a>")
+                    .contains("<h1>稻田里的“无人农场”:西坪镇秋收用上北斗导航收割机</h1>")
+                    .contains("日期：<time>未知</time>").contains("来源：田野客户端").contains("编辑：田野客户端");
+            String body = html.substring(html.indexOf("<div class=\"body\">"), html.indexOf("</div>", html.indexOf("<div class=\"body\">")));
+            assertThat(count(body, "<figcaption>")).isEqualTo(2);
+            assertThat(count(body, "<h2>")).isEqualTo(2);
+            assertThat(body).doesNotContain("扎根泥土", "当前位置", "相关阅读", "热门文章", "最新文章", "旧闻", "丰收节");
+            JsonNode api = JSON.readTree(get(base + "/api/v1/articles/" + importedId).body());
+            assertThat(api.get("excerpt").asString()).startsWith("在西坪镇的万亩稻田里");
+            assertThat(api.get("publish_time").isNull()).isTrue();
+            assertThat(api.get("category").get("slug").asString()).isEqualTo("sannong");
+            assertThat(api.get("story_id").asLong()).isEqualTo(importedId);
+            assertThat(get(base + "/c/sannong").body()).contains("三农").contains("稻田里的“无人农场”");
+            HttpResponse<String> missing = get(base + "/a/999999");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).contains("404 页面不存在").contains("返回首页");
+            HttpResponse<String> apiMissing = get(base + "/api/v1/articles/999999");
+            assertThat(apiMissing.statusCode()).isEqualTo(404);
+            assertThat(apiMissing.body()).isEqualTo("{\"error\":\"no article with id 999999\"}");
+        }
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "Mozilla/5.0 test").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static int count(String s, String part) {
+        return s.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    static List<String> lines(String s) {
+        return new ArrayList<>(s.lines().toList());
+    }
+}
