@@ -44,7 +44,7 @@ class PortalController {
                 .map(c -> new Views.CategoryBlock(c, articles.inCategory(c.id(), 1, 6).items()))
                 .filter(b -> !b.articles().isEmpty())
                 .toList();
-        model.addAttribute("home", new Views.Home(articles.latest(1, 12).items(), hotList(), blocks));
+        model.addAttribute("home", new Views.Home(articles.latest(1, 8).items(), hotList(), blocks));
         return "home";
     }
 
@@ -72,7 +72,8 @@ class PortalController {
         views.count(id, userAgent);
         List<ArticleSummary> related = articles.summaries(search.related(id, article.storyId(), 6));
         List<ArticleSummary> latest = articles.latest(1, SIDEBAR + 1).items().stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
-        model.addAttribute("view", new Views.ArticleView(article, articles.storyMembers(article.storyId(), id), related, hotList(), latest));
+        List<ArticleSummary> hotElsewhere = hot.top(SIDEBAR + 1, HOT_WINDOW).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
+        model.addAttribute("view", new Views.ArticleView(article, articles.storyMembers(article.storyId(), id), related, hotElsewhere, latest));
         return "article";
     }
 
