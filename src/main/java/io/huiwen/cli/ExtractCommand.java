@@ -35,6 +35,9 @@ final class ExtractCommand {
             err.println("huiwen extract: give at least one FILE or URL");
             return 2;
         }
+        if (inv.flag("timing")) {
+            return new ExtractTiming(extractor, out, err).run(inv.operands());
+        }
         boolean jsonl = inv.flag("jsonl");
         JsonMapper json = JsonMapper.builder().configure(SerializationFeature.INDENT_OUTPUT, !jsonl).build();
         URI baseUrl = inv.option("base-url") == null ? null : URI.create(inv.option("base-url"));

@@ -30,7 +30,7 @@ final class BylineParser {
             return false;
         }
         Byline b = parse(line);
-        return b.labels() >= 2 || (b.labels() == 1 && LABEL.matcher(line.strip()).lookingAt());
+        return b.labels() >= 2 || (b.labels() == 1 && (LABEL.matcher(line.strip()).lookingAt() || b.date() != null));
     }
 
     static Byline parse(String line) {

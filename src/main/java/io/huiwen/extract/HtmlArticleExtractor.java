@@ -38,10 +38,13 @@ final class HtmlArticleExtractor {
             published = PublishDateParser.parse(byline.date(), fetchedAt);
         }
         if (published == null) {
-            published = dateNearTitle(doc, fetchedAt);
+            published = dateNearTitle(doc, null); // absolute dates first: "3小时前" in a sidebar is not the article's
         }
         if (published == null) {
             published = firstShortDateTime(doc, whole, fetchedAt);
+        }
+        if (published == null && fetchedAt != null) {
+            published = dateNearTitle(doc, fetchedAt);
         }
         List<String> nextPages = NextPageFinder.find(doc, url != null ? url : doc.location());
 
