@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /** Reads the page's own "you are here" trail: {@code 当前位置:首页 > 财经 >} → [首页, 财经]. */
 final class BreadcrumbReader {
     private static final Pattern PREFIX = Pattern.compile("^\\s*(?:当前位置|您的位置|你的位置|所在位置|位置)\\s*[:：]\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:>|＞|»|›|/|→|>>|\\|)\\s*");
     private static final int MAX_PART_CHARS = 20;
+    private static final Pattern NAMED = Pattern.compile("crumb|location|position", Pattern.CASE_INSENSITIVE);
 
     private BreadcrumbReader() {}
 
@@ -34,18 +36,24 @@ final class BreadcrumbReader {
 
     /** The breadcrumb of an HTML page: a breadcrumb-classed element's links, or a 当前位置 line. */
     static List<String> read(Document doc) {
-        for (Element e : doc.select("[class*=breadcrumb], [id*=breadcrumb], [class*=crumb], [class*=location], "
-                + "[class*=position], [id*=position], [id*=location]")) {
-            List<String> parts = fromElement(e);
-            if (parts.size() >= 2) {
-                return parts;
+        for (Element e : doc.getAllElements()) {
+            if ((e.hasAttr("class") || e.hasAttr("id")) && NAMED.matcher(e.className() + " " + e.id()).find()) {
+                List<String> parts = fromElement(e);
+                if (parts.size() >= 2) {
+                    return parts;
+                }
             }
         }
-        for (Element e : doc.getElementsMatchingOwnText(PREFIX)) {
-            Element holder = e.parent() != null && e.text().length() < 8 ? e.parent() : e;
-            List<String> parts = parseLine(holder.text());
-            if (!parts.isEmpty() && parts.size() <= 8) {
-                return parts;
+        // A 当前位置 line: look at text nodes, which is cheaper than every element's own text.
+        for (Element e : doc.getAllElements()) {
+            for (TextNode t : e.textNodes()) {
+                if (t.getWholeText().contains("位置") && PREFIX.matcher(t.text()).find()) {
+                    Element holder = e.parent() != null && e.text().length() < 8 ? e.parent() : e;
+                    List<String> parts = parseLine(holder.text());
+                    if (!parts.isEmpty() && parts.size() <= 8) {
+                        return parts;
+                    }
+                }
             }
         }
         return List.of();

@@ -26,8 +26,8 @@ final class BylineParser {
 
     /** True when the line is a byline: short, with at least one label, or two when it does not start with one. */
     static boolean isByline(String line) {
-        if (line == null || line.length() > MAX_BYLINE_CHARS) {
-            return false;
+        if (line == null || line.length() > MAX_BYLINE_CHARS || line.indexOf(':') < 0 && line.indexOf('：') < 0) {
+            return false; // every label ends in a colon: most text is ruled out without a regex
         }
         Byline b = parse(line);
         return b.labels() >= 2 || (b.labels() == 1 && (LABEL.matcher(line.strip()).lookingAt() || b.date() != null));

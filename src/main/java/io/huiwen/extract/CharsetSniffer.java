@@ -34,9 +34,8 @@ final class CharsetSniffer {
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
         }
-        String utf8 = strict(bytes, StandardCharsets.UTF_8);
-        if (utf8 != null) {
-            return utf8;
+        if (isUtf8(bytes)) {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
         Charset declared = declared(contentTypeHeader, bytes);
         if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
@@ -79,6 +78,54 @@ final class CharsetSniffer {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF). A plain loop
+     * with an ASCII fast path, then the JDK's intrinsic String decoding, is several times faster
+     * than a reporting CharsetDecoder on the mostly-ASCII bytes of web pages.
+     */
+    static boolean isUtf8(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xff;
+            int len;
+            int min;
+            if (c >= 0xC2 && c <= 0xDF) {
+                len = 1;
+                min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                len = 2;
+                min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                len = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + len >= n) {
+                return false;
+            }
+            int cp = c & (0x3F >> len);
+            for (int k = 1; k <= len; k++) {
+                int cc = b[i + k] & 0xff;
+                if ((cc & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return false;
+            }
+            i += len + 1;
+        }
+        return true;
     }
 
     private static String strict(byte[] bytes, Charset charset) {

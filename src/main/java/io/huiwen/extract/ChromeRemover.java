@@ -1,7 +1,10 @@
 package io.huiwen.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -21,11 +24,9 @@ final class ChromeRemover {
                     + "banner|advert|sponsor|promo|\\bads?\\b|\\bad[-_]|[-_]ad\\b|\\bgg\\b|popup|modal|cookie|subscribe|newsletter|"
                     + "breadcrumb|crumb|pagination|pager|toolbar|login|signup|\\bhot|\\brank|\\btags?\\b|author-bio|"
                     + "copyright|header|masthead|widget|jump|more-|guess|reward|\\bzan\\b|\\bdig\\b|tuijian|xiangguan|"
-                    + "remen|pinglun",
-            Pattern.CASE_INSENSITIVE);
+                    + "remen|pinglun");
     static final Pattern LIKELY = Pattern.compile(
-            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten",
-            Pattern.CASE_INSENSITIVE);
+            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten");
     private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
             + "input, button, select, textarea, nav, aside, footer, link, meta, [hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
@@ -37,12 +38,13 @@ final class ChromeRemover {
         doc.select(JUNK).remove();
         int pageChars = Math.max(1, density.of(doc.body()).chars);
         List<Node> doomed = new ArrayList<>();
+        Map<String, Boolean> unlikelyNames = new HashMap<>(); // portal pages repeat the same few class names thousands of times
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof Comment) {
                     doomed.add(node);
-                } else if (node instanceof Element e && isUnlikely(e) && !holdsMostProse(density.of(e), pageChars)) {
+                } else if (node instanceof Element e && isUnlikely(e, unlikelyNames) && !holdsMostProse(density.of(e), pageChars)) {
                     doomed.add(e);
                 }
             }
@@ -59,15 +61,25 @@ final class ChromeRemover {
     }
 
     static boolean isUnlikely(Element e) {
+        return isUnlikely(e, new HashMap<>());
+    }
+
+    private static boolean isUnlikely(Element e, Map<String, Boolean> byNames) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")
                 || tag.equals("a") || tag.equals("p") || tag.startsWith("h") && tag.length() == 2) {
+            return false;
+        }
+        if (!e.hasAttr("class") && !e.hasAttr("id")) {
             return false;
         }
         String names = e.className() + " " + e.id();
         if (names.isBlank()) {
             return false;
         }
-        return UNLIKELY.matcher(names).find() && !LIKELY.matcher(names).find();
+        return byNames.computeIfAbsent(names, n -> {
+            String lower = n.toLowerCase(Locale.ROOT); // the patterns are lower case: cheaper than case-insensitive matching
+            return UNLIKELY.matcher(lower).find() && !LIKELY.matcher(lower).find();
+        });
     }
 }

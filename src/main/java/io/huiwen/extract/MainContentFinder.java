@@ -58,7 +58,7 @@ final class MainContentFinder {
 
     private static double finalScore(Element e, double raw, ContentDensity density) {
         double score = raw + tagBonus(e);
-        String names = e.className() + " " + e.id();
+        String names = (e.className() + " " + e.id()).toLowerCase(java.util.Locale.ROOT);
         if (ChromeRemover.LIKELY.matcher(names).find()) {
             score += 10;
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /** What a page says about itself in its head: JSON-LD, OpenGraph, {@code <meta>} and {@code <title>}. */
 final class MetadataReader {
@@ -68,8 +69,10 @@ final class MetadataReader {
 
     /** Content of the first meta tag with one of these names or properties, in the order given. */
     static String firstMeta(Document doc, List<String> names) {
+        Elements metas = doc.head() != null && !doc.head().getElementsByTag("meta").isEmpty()
+                ? doc.select("meta[content]") : doc.getElementsByTag("meta");
         for (String name : names) {
-            for (Element meta : doc.select("meta[content]")) {
+            for (Element meta : metas) {
                 if (name.equalsIgnoreCase(meta.attr("property")) || name.equalsIgnoreCase(meta.attr("name"))
                         || name.equalsIgnoreCase(meta.attr("itemprop"))) {
                     String v = blankToNull(meta.attr("content"));

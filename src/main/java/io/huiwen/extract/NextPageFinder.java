@@ -14,20 +14,31 @@ final class NextPageFinder {
 
     private NextPageFinder() {}
 
+    private static boolean isNextLink(Element a) {
+        if (a.childrenSize() > 2) {
+            return false;
+        }
+        String text = a.text().strip();
+        return text.length() <= 12 && NEXT_TEXT.matcher(text).matches();
+    }
+
     static List<String> find(Document doc, String pageUrl) {
         Set<String> pages = new LinkedHashSet<>();
         String stem = pageUrl == null ? null : pageUrl.replaceAll("(\\.[a-z]+)?([?#].*)?$", "");
         Pattern numberedPage = stem == null ? null
                 : Pattern.compile(Pattern.quote(stem) + "_2\\.[a-z]+|" + Pattern.quote(pageUrl) + "[?&]page=2");
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.getElementsByTag("a")) {
+            String raw = a.attr("href");
+            // Cheap tests first: resolving every link of a portal page to an absolute URL is costly.
+            boolean maybeNumbered = numberedPage != null && (raw.contains("_2.") || raw.contains("page=2"));
+            if (raw.isEmpty() || !maybeNumbered && !isNextLink(a)) {
+                continue;
+            }
             String href = a.absUrl("href");
             if (!href.startsWith("http") || href.equals(pageUrl)) {
                 continue;
             }
-            String text = a.text().strip();
-            boolean next = NEXT_TEXT.matcher(text).matches();
-            boolean numbered = numberedPage != null && numberedPage.matcher(href).matches();
-            if (next || numbered) {
+            if (!maybeNumbered || numberedPage.matcher(href).matches() || isNextLink(a)) {
                 pages.add(href);
             }
         }
