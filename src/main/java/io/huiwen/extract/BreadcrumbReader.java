@@ -7,12 +7,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
-/** Reads the page's own "you are here" trail: {@code 当前位置:首页 > 财经 >} → [首页, 财经]. */
+/**
+ * Reads the page's own "you are here" trail: {@code 当前位置:首页 > 财经 >} → [首页, 财经], from an
+ * element named or labelled for it ({@code <nav aria-label="breadcrumb">}, class crumb/location)
+ * or from a 当前位置 line. JSON-LD BreadcrumbList is read by MetadataReader and wins over both.
+ */
 final class BreadcrumbReader {
     private static final Pattern PREFIX = Pattern.compile("^\\s*(?:当前位置|您的位置|你的位置|所在位置|位置)\\s*[:：]\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:>|＞|»|›|/|→|>>|\\|)\\s*");
     private static final int MAX_PART_CHARS = 20;
-    private static final Pattern NAMED = Pattern.compile("crumb|location|position", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAMED = Pattern.compile("crumb|location|position|面包屑|当前位置", Pattern.CASE_INSENSITIVE);
 
     private BreadcrumbReader() {}
 
@@ -37,7 +41,8 @@ final class BreadcrumbReader {
     /** The breadcrumb of an HTML page: a breadcrumb-classed element's links, or a 当前位置 line. */
     static List<String> read(Document doc) {
         for (Element e : doc.getAllElements()) {
-            if ((e.hasAttr("class") || e.hasAttr("id")) && NAMED.matcher(e.className() + " " + e.id()).find()) {
+            if ((e.hasAttr("class") || e.hasAttr("id") || e.hasAttr("aria-label"))
+                    && NAMED.matcher(e.className() + " " + e.id() + " " + e.attr("aria-label")).find()) {
                 List<String> parts = fromElement(e);
                 if (parts.size() >= 2) {
                     return parts;

@@ -19,6 +19,7 @@ final class MainContentFinder {
             "p", "pre", "td", "blockquote", "div", "section", "article", "dd", "font", "center", "li");
     private static final int MIN_PARAGRAPH_CHARS = 20;
     private static final int ANCESTOR_LEVELS = 5;
+    private static final int MAX_WRAPPER_LEVELS = 3;
 
     private MainContentFinder() {}
 
@@ -53,7 +54,7 @@ final class MainContentFinder {
         if (best == null) {
             return List.of();
         }
-        return withSiblings(best, bestScore, scores, density);
+        return withContinuations(best, withSiblings(best, bestScore, scores, density), density);
     }
 
     private static double finalScore(Element e, double raw, ContentDensity density) {
@@ -101,6 +102,52 @@ final class MainContentFinder {
             }
         }
         return body;
+    }
+
+    /**
+     * Templates often wrap each run of paragraphs in its own column (ad slots sit between the runs), so
+     * the best block is one run of several. Climb while the ancestor is only a thin wrapper around what
+     * we have, and take the ancestor's siblings built the same way (tag and class) that read as prose.
+     */
+    static List<Element> withContinuations(Element best, List<Element> body, ContentDensity density) {
+        int bodyChars = 0;
+        for (Element e : body) {
+            bodyChars += density.of(e).chars;
+        }
+        Element wrapper = best.parent();
+        for (int level = 0; level < MAX_WRAPPER_LEVELS && wrapper != null; level++) {
+            Element parent = wrapper.parent();
+            if (parent == null || parent.normalName().equals("html") || density.of(wrapper).chars > bodyChars * 1.15) {
+                break;
+            }
+            List<Element> joined = new ArrayList<>();
+            boolean found = false;
+            for (Element sibling : parent.children()) {
+                if (sibling == wrapper) {
+                    joined.addAll(body);
+                } else if (continues(wrapper, sibling, density)) {
+                    joined.add(sibling);
+                    found = true;
+                }
+            }
+            if (found) {
+                body = joined;
+                bodyChars = 0;
+                for (Element e : body) {
+                    bodyChars += density.of(e).chars;
+                }
+            }
+            wrapper = parent;
+        }
+        return body;
+    }
+
+    private static boolean continues(Element wrapper, Element sibling, ContentDensity density) {
+        if (!sibling.normalName().equals(wrapper.normalName()) || !sibling.className().equals(wrapper.className())) {
+            return false;
+        }
+        ContentDensity.Stats s = density.of(sibling);
+        return s.chars >= MIN_PARAGRAPH_CHARS && s.punctuation > 0 && s.linkDensity() < 0.3;
     }
 
     private static boolean sameKind(Element best, Element sibling) {

@@ -86,10 +86,8 @@ class ArticleExtractorTest {
         b.append("</div></body></html>");
         byte[] page = b.toString().getBytes(StandardCharsets.UTF_8);
         assertThat(page.length).isGreaterThan(10_000_000);
-        long start = System.nanoTime();
         ExtractedArticle a = extractor.extract(page, "big.html", null, null, null);
         assertThat(a.text()).startsWith("县城新建的图书馆今天正式开放");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     }
 
     @Test
