@@ -1,6 +1,7 @@
 /**
- * Collect: getting pages from the web. For now the page fetcher behind {@code extract URL};
- * sources, feeds, sitemaps, robots.txt and the scheduler come with the collection issue.
- * Depends on no other Huiwen package.
+ * Collect: sources that editors register, the readers that find article links in feeds,
+ * sitemaps and list pages, the polite fetcher (robots.txt, per-host delay, conditional GET,
+ * retries, size and time limits, address guard) and the scheduler that polls due sources and
+ * hands pages to extract → article. The leftmost stage: nothing depends on it but the edges.
  */
 package io.huiwen.collect;

@@ -125,7 +125,7 @@ final class MainContentFinder {
             for (Element sibling : parent.children()) {
                 if (sibling == wrapper) {
                     joined.addAll(body);
-                } else if (continues(wrapper, sibling, density)) {
+                } else if (continues(wrapper, sibling, best, density)) {
                     joined.add(sibling);
                     found = true;
                 }
@@ -142,12 +142,39 @@ final class MainContentFinder {
         return body;
     }
 
-    private static boolean continues(Element wrapper, Element sibling, ContentDensity density) {
-        if (!sibling.normalName().equals(wrapper.normalName()) || !sibling.className().equals(wrapper.className())) {
+    /** Same tag and class as the wrapper, prose-like, and holding a block built like {@code best} at the same depth. */
+    private static boolean continues(Element wrapper, Element sibling, Element best, ContentDensity density) {
+        if (wrapper.className().isEmpty() || !sibling.normalName().equals(wrapper.normalName())
+                || !sibling.className().equals(wrapper.className())) {
             return false;
         }
         ContentDensity.Stats s = density.of(sibling);
-        return s.chars >= MIN_PARAGRAPH_CHARS && s.punctuation > 0 && s.linkDensity() < 0.3;
+        return s.chars >= MIN_PARAGRAPH_CHARS && s.punctuation > 0 && s.linkDensity() < 0.3
+                && holdsLike(sibling, wrapper, best);
+    }
+
+    /** Whether {@code root} has a descendant matching the tag and class of each element on the path from {@code wrapper} down to {@code best}. */
+    private static boolean holdsLike(Element root, Element wrapper, Element best) {
+        List<Element> path = new ArrayList<>();
+        for (Element e = best; e != wrapper; e = e.parent()) {
+            path.add(0, e);
+        }
+        List<Element> level = List.of(root);
+        for (Element step : path) {
+            List<Element> next = new ArrayList<>();
+            for (Element e : level) {
+                for (Element child : e.children()) {
+                    if (child.normalName().equals(step.normalName()) && child.className().equals(step.className())) {
+                        next.add(child);
+                    }
+                }
+            }
+            if (next.isEmpty()) {
+                return false;
+            }
+            level = next;
+        }
+        return true;
     }
 
     private static boolean sameKind(Element best, Element sibling) {

@@ -1,0 +1,29 @@
+package io.huiwen.collect;
+
+import java.util.Locale;
+
+/** Why a fetch or a poll failed, as shown to editors and exported as a metric tag (snake_case). */
+public enum FetchError {
+    ROBOTS_DISALLOWED,
+    /** robots.txt answered 5xx: the whole host is deferred, as the robots.txt convention asks. */
+    ROBOTS_UNAVAILABLE,
+    BLOCKED_ADDRESS,
+    BAD_URL,
+    DNS_FAILED,
+    CONNECT_FAILED,
+    TIMEOUT,
+    TOO_LARGE,
+    TOO_MANY_REDIRECTS,
+    HTTP_4XX,
+    HTTP_404,
+    HTTP_5XX,
+    HTTP_429,
+    BAD_FEED,
+    NOT_AN_ARTICLE,
+    IO_ERROR;
+
+    /** The name editors and metrics see, e.g. {@code robots_disallowed}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
