@@ -24,12 +24,18 @@ final class BodyReader implements NodeFilter {
             "未经授权.{0,6}转载|不得转载|版权所有|版权归.{1,12}所有|免责声明|All rights reserved|^©|^Copyright ©",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    private static final java.util.regex.Pattern CAPTION_NAMES = java.util.regex.Pattern.compile(
+            "caption|credit|image[-_]?source|photo[-_]?source");
+
     private final ContentDensity density;
     private final String title;
     private final ArticleBody body = new ArticleBody();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private boolean inItem;
+    private int linkDepth;
+    private int linkChars;
+    private int figureDepth;
 
     private BodyReader(ContentDensity density, String title) {
         this.density = density;
@@ -49,6 +55,9 @@ final class BodyReader implements NodeFilter {
     public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode t) {
             String s = t.text();
+            if (linkDepth > 0) {
+                linkChars += s.length();
+            }
             text.append(s);
             html.append(Entities.escape(s));
             return FilterResult.CONTINUE;
@@ -57,7 +66,15 @@ final class BodyReader implements NodeFilter {
             return FilterResult.SKIP_ENTIRELY;
         }
         String tag = e.normalName();
+        if (depth > 0 && isCaptionBox(e)) {
+            flush();
+            body.caption(e.text());
+            return FilterResult.SKIP_ENTIRELY;
+        }
         if (INLINE_MARKUP.contains(tag)) {
+            if (tag.equals("a")) {
+                linkDepth++;
+            }
             html.append('<').append(tag);
             if (tag.equals("a") && e.hasAttr("href")) {
                 html.append(" href=\"").append(Entities.escape(e.absUrl("href"))).append('"');
@@ -79,7 +96,8 @@ final class BodyReader implements NodeFilter {
         switch (tag) {
             case "img" -> body.image(imageSource(e), e.attr("alt"));
             case "h1" -> {
-                if (title == null || !e.text().strip().equals(title)) {
+                // an h1 above the first paragraph is the page's headline, however the title was worded
+                if (!body.isEmpty() && (title == null || !e.text().strip().equals(title))) {
                     body.heading(e.text());
                 }
                 return FilterResult.SKIP_ENTIRELY;
@@ -93,6 +111,7 @@ final class BodyReader implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "li" -> inItem = true;
+            case "figure" -> figureDepth++;
             default -> { }
         }
         return FilterResult.CONTINUE;
@@ -104,9 +123,15 @@ final class BodyReader implements NodeFilter {
             String tag = e.normalName();
             if (INLINE_MARKUP.contains(tag)) {
                 html.append("</").append(tag).append('>');
+                if (tag.equals("a")) {
+                    linkDepth--;
+                }
             } else if (ContentDensity.BLOCK_TAGS.contains(tag)) {
                 flush();
                 inItem = false;
+                if (tag.equals("figure")) {
+                    figureDepth--;
+                }
             }
         }
         return FilterResult.CONTINUE;
@@ -117,18 +142,31 @@ final class BodyReader implements NodeFilter {
         return s.chars > 0 && s.linkDensity() > 0.5 && (s.links >= 2 || s.chars < 40);
     }
 
+    /** Photo captions and credits named as such ("caption", "credit"), inline or block. */
+    private static boolean isCaptionBox(Element e) {
+        if (!e.hasAttr("class")) {
+            return false;
+        }
+        String names = e.className().toLowerCase(java.util.Locale.ROOT);
+        return CAPTION_NAMES.matcher(names).find();
+    }
+
     private void flush() {
         String t = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
         String h = html.toString().strip();
+        int rawChars = text.length();
+        double linkDensity = rawChars == 0 ? 0 : (double) linkChars / rawChars;
         text.setLength(0);
         html.setLength(0);
+        linkChars = 0;
         if (t.isEmpty() || t.equals(title)) {
             return;
         }
-        if (BylineParser.isByline(t) || t.length() <= 80 && NOTICE.matcher(t).find()) {
+        if (BylineParser.isByline(t) || t.length() <= 80 && NOTICE.matcher(t).find()
+                || BoilerplateLine.isBoilerplate(t, linkDensity)) {
             return;
         }
-        if (CaptionDetector.isCaption(t)) {
+        if (figureDepth > 0 || CaptionDetector.isCaption(t)) {
             body.caption(t);
         } else if (inItem) {
             body.item(t, h);

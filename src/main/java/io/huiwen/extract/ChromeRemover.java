@@ -25,8 +25,9 @@ final class ChromeRemover {
                     + "breadcrumb|crumb|pagination|pager|toolbar|login|signup|\\bhot|\\brank|\\btags?\\b|author-bio|"
                     + "copyright|header|masthead|widget|jump|more-|guess|reward|\\bzan\\b|\\bdig\\b|tuijian|xiangguan|"
                     + "remen|pinglun");
+    /** "embed": a post quoted in the story (a tweet in a "social-media-embed" box) is content, not a share bar. */
     static final Pattern LIKELY = Pattern.compile(
-            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten");
+            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten|embed");
     private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
             + "input, button, select, textarea, nav, aside, footer, link, meta, [hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";

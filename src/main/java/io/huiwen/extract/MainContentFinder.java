@@ -34,7 +34,11 @@ final class MainContentFinder {
             if (s.inlineChars < MIN_PARAGRAPH_CHARS || s.linkDensity() > 0.5 || e.closest("a") != null) {
                 continue;
             }
-            double vote = 1 + Math.min(s.punctuation, 40) + Math.min(s.inlineChars / 100.0, 3);
+            // linked text is a teaser's headline, not prose; a list item is weaker evidence than a paragraph
+            double vote = (1 + Math.min(s.punctuation, 40) + Math.min(s.inlineChars / 100.0, 3)) * (1 - s.linkDensity());
+            if (e.normalName().equals("li")) {
+                vote *= 0.5;
+            }
             Element ancestor = e.normalName().equals("li") ? e.parent() : e;
             for (int level = 0; level <= ANCESTOR_LEVELS && ancestor != null; level++) {
                 double share = level == 0 ? 0.25 : level == 1 ? 1 : level == 2 ? 0.5 : 1.0 / (level * 3);
@@ -54,7 +58,7 @@ final class MainContentFinder {
         if (best == null) {
             return List.of();
         }
-        return withContinuations(best, withSiblings(best, bestScore, scores, density), density);
+        return withContinuations(best, withSiblings(best, bestScore, scores, density), scores, density);
     }
 
     private static double finalScore(Element e, double raw, ContentDensity density) {
@@ -95,8 +99,9 @@ final class MainContentFinder {
             Double score = scores.get(sibling);
             boolean scored = score != null && finalScore(sibling, score, density) >= threshold
                     && sameKind(best, sibling);
-            boolean prose = sibling.normalName().equals("p") && s.linkDensity() < 0.25 && s.chars >= 60
-                    && s.punctuation > 0;
+            // a lede or standfirst often sits in a div of its own, holding its text directly
+            boolean paragraphLike = sibling.normalName().equals("p") || s.inlineChars >= 100 && s.inlineChars >= s.chars * 0.9;
+            boolean prose = paragraphLike && s.linkDensity() < 0.25 && s.chars >= 60 && s.punctuation > 0;
             if (scored || prose) {
                 body.add(sibling);
             }
@@ -107,9 +112,10 @@ final class MainContentFinder {
     /**
      * Templates often wrap each run of paragraphs in its own column (ad slots sit between the runs), so
      * the best block is one run of several. Climb while the ancestor is only a thin wrapper around what
-     * we have, and take the ancestor's siblings built the same way (tag and class) that read as prose.
+     * we have, and take the ancestor's siblings built the same way (tag and class) that hold voting paragraphs.
      */
-    static List<Element> withContinuations(Element best, List<Element> body, ContentDensity density) {
+    private static List<Element> withContinuations(Element best, List<Element> body, Map<Element, Double> scores,
+            ContentDensity density) {
         int bodyChars = 0;
         for (Element e : body) {
             bodyChars += density.of(e).chars;
@@ -125,7 +131,7 @@ final class MainContentFinder {
             for (Element sibling : parent.children()) {
                 if (sibling == wrapper) {
                     joined.addAll(body);
-                } else if (continues(wrapper, sibling, best, density)) {
+                } else if (scores.containsKey(sibling) && continues(wrapper, sibling, best, density)) {
                     joined.add(sibling);
                     found = true;
                 }
@@ -177,7 +183,9 @@ final class MainContentFinder {
         return true;
     }
 
+    /** Scored siblings must be built like the best block: a differently named box beside it is a promo or a figure. */
     private static boolean sameKind(Element best, Element sibling) {
-        return best.normalName().equals(sibling.normalName()) || sibling.normalName().equals("p");
+        return best.normalName().equals(sibling.normalName()) && best.className().equals(sibling.className())
+                || sibling.normalName().equals("p");
     }
 }

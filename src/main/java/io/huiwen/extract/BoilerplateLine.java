@@ -1,0 +1,95 @@
+package io.huiwen.extract;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the short lines that sites put into and around an article body but that are not part
+ * of it: labels of ad slots and related lists ("Advertisement", "Related", 延伸阅读), lead-ins to a
+ * single link ("Read more: …", 相关阅读：…), calls to action (newsletter sign-ups, 扫码关注) and
+ * datelines ("Published 11:34 PM EST Nov 19, 2019"). Only short lines are judged: a long paragraph
+ * that mentions a newsletter is text.
+ */
+final class BoilerplateLine {
+    private static final int MAX_LABEL_CHARS = 40;
+    private static final int MAX_PROMO_CHARS = 200;
+    private static final int MAX_DATELINE_CHARS = 70;
+
+    /** The whole line is a section label; trailing punctuation (… : ») allowed. */
+    private static final Pattern LABEL = Pattern.compile(
+            "(advert|advertisement|ad|sponsored|sponsored content|paid content|\\d* ?comments?|comment|share|"
+                    + "share this|share this (article|story)|share on \\w+|related|related (articles|stories|content|"
+                    + "coverage|news|links|posts)|more|see more|see more photos|read more|read next|more on this|"
+                    + "more stories|don'?t miss|you may also like|you might also like|recommended|recommended for you|"
+                    + "trending|trending now|most read|most popular|like this|like loading|loading|caption|close|"
+                    + "back to gallery|this slideshow requires javascript|tell us what you think|"
+                    + "延伸阅读|推荐阅读|相关新闻|相关阅读|相关文章|相关报道|相关推荐|热门推荐|猜你喜欢|分享到|分享|评论|"
+                    + "网友评论|广告|返回搜狐|查看更多|展开全文)[\\s:：.…!！»>\\-]*");
+    /** A label followed by a linked headline: "Read more: …", "RELATED: …", 相关阅读：…. */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "(read more|read also|also read|see more|see also|more|related[\\w ]{0,16}|watch|listen|recommended|"
+                    + "相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接)\\s*[:：|]");
+    /** Calls to action that promote the site rather than tell the story ("sign up" alone is too common in prose). */
+    private static final Pattern PROMO = Pattern.compile(
+            "^subscribe\\b|click here|newsletter|follow us|download (our|the) app|"
+                    + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
+    /** A line that is only a byline with a date, or a date with a prefix: publishing metadata. */
+    private static final Pattern DATELINE_START = Pattern.compile("(published|updated|posted|last updated|by)\\b.*");
+    private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+    /** A calendar date with its year: "Nov 19, 2019", "19 November 2019", "2019-11-19", 2019年11月19日. */
+    private static final Pattern FULL_DATE = Pattern.compile(
+            "\\b" + MONTH + " \\d{1,2},? (19|20)\\d{2}\\b|\\b\\d{1,2} " + MONTH + " (19|20)\\d{2}\\b"
+                    + "|\\b(19|20)\\d{2}-\\d{1,2}-\\d{1,2}\\b|(19|20)\\d{2}年\\d{1,2}月\\d{1,2}日");
+    private static final Pattern DATE_OR_TIME = Pattern.compile(
+            "\\b" + MONTH + " \\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)|(19|20)\\d{2}");
+
+    private BoilerplateLine() {}
+
+    /** {@code linkDensity} is the share of the line's characters inside links. */
+    static boolean isBoilerplate(String line, double linkDensity) {
+        int n = line.length();
+        if (n > MAX_PROMO_CHARS) {
+            return false;
+        }
+        String s = line.toLowerCase(Locale.ROOT);
+        if (n <= MAX_LABEL_CHARS && LABEL.matcher(s).matches()) {
+            return true;
+        }
+        if (linkDensity >= 0.4 && LEAD_IN.matcher(s).lookingAt()) {
+            return true;
+        }
+        // a whole paragraph that is one link, with no sentence around it, is a headline pointing elsewhere;
+        // a bare address is a citation, though
+        if (linkDensity >= 0.9 && !endsSentence(s) && !s.startsWith("http") && !s.startsWith("www.")) {
+            return true;
+        }
+        if (PROMO.matcher(s).find()) {
+            return true;
+        }
+        return n <= MAX_DATELINE_CHARS && isDateline(s);
+    }
+
+    private static boolean endsSentence(String s) {
+        char last = s.charAt(s.length() - 1);
+        return last == '.' || last == '。' || last == '!' || last == '?' || last == '！' || last == '？';
+    }
+
+    /**
+     * "Published 11:34 PM EST Nov 19, 2019", "By admin - 2018-09-16", "Monday November 18, 2019 7:45 am PST by …".
+     * An embedded post's attribution ("— Name (@handle) November 18, 2019") is part of the quote, not metadata.
+     */
+    private static boolean isDateline(String s) {
+        if (s.startsWith("—") || s.indexOf('@') >= 0) {
+            return false;
+        }
+        if (endsSentence(s) && !s.endsWith(".m.")) {
+            return false;
+        }
+        if (DATELINE_START.matcher(s).matches()) {
+            return DATE_OR_TIME.matcher(s).find();
+        }
+        // Chinese runs without spaces: a short line is all a bare date line can be
+        boolean fewWords = s.indexOf(' ') >= 0 ? s.split("\\s+").length <= 10 : s.length() <= 25;
+        return fewWords && FULL_DATE.matcher(s).find();
+    }
+}
