@@ -12,14 +12,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
-    @ExceptionHandler(ApiNotFoundException.class)
-    ResponseEntity<Error> notFound(ApiNotFoundException e) {
+    @ExceptionHandler({ApiNotFoundException.class, io.huiwen.article.SourceCatalog.SourceNotFoundException.class})
+    ResponseEntity<Error> notFound(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error(e.getMessage()));
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class})
     ResponseEntity<Error> badRequest(Exception e) {
-        return ResponseEntity.badRequest().body(new Error(e.getMessage()));
+        String message = e instanceof org.springframework.http.converter.HttpMessageNotReadableException
+                ? "the request body is not valid JSON for this call" : e.getMessage();
+        return ResponseEntity.badRequest().body(new Error(message));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -26,4 +26,14 @@ public record Article(
         String lang,
         List<String> tags,
         long storyId,
-        long views) {}
+        long views,
+        Long sourceId,
+        String status) {
+
+    public boolean published() {
+        return PUBLISHED.equals(status);
+    }
+
+    public static final String PUBLISHED = "published";
+    public static final String REVIEW = "review";
+}

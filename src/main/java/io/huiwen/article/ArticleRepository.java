@@ -21,7 +21,7 @@ public class ArticleRepository {
                      a.story_id, a.sort_time,
                      ROW_NUMBER() OVER (PARTITION BY a.story_id ORDER BY a.sort_time, a.id) AS rn,
                      COUNT(*) OVER (PARTITION BY a.story_id) AS story_size
-              FROM article a %s)
+              FROM article a WHERE a.status = 'published' %s)
             SELECT s.*, %s FROM s LEFT JOIN category c ON c.id = s.category_id
             WHERE s.rn = 1 %s
             """;
@@ -47,17 +47,29 @@ public class ArticleRepository {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }
 
+    /** Articles waiting for an editor (from sources marked "needs review"), newest first. */
+    public List<ArticleSummary> awaitingReview(int max) {
+        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE status = 'review' ORDER BY collected_at DESC LIMIT ?")
+                .param(max).query(Long.class).list();
+        return summaries(ids);
+    }
+
+    /** Whether an article from this URL is stored already (collectors skip it without fetching). */
+    public boolean existsWithUrl(String url) {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE source_url = ?").param(url).query(Long.class).single() > 0;
+    }
+
     /** Newest stories first (publish time, or collection time when the date is unknown). */
     public Page<ArticleSummary> latest(int page, int size) {
         return storyLeads("", "", page, size);
     }
 
     public Page<ArticleSummary> inCategory(long categoryId, int page, int size) {
-        return storyLeads("WHERE a.category_id = " + categoryId, "", page, size);
+        return storyLeads("AND a.category_id = " + categoryId, "", page, size);
     }
 
     public Page<ArticleSummary> withTag(String tag, int page, int size) {
-        return storyLeads("WHERE a.id IN (SELECT article_id FROM article_tag WHERE tag = :tag)", "", page, size, tag);
+        return storyLeads("AND a.id IN (SELECT article_id FROM article_tag WHERE tag = :tag)", "", page, size, tag);
     }
 
     private Page<ArticleSummary> storyLeads(String where, String filter, int page, int size, Object... tag) {
@@ -89,7 +101,7 @@ public class ArticleRepository {
 
     /** The other articles of the same story, earliest first. */
     public List<ArticleSummary> storyMembers(long storyId, long exceptId) {
-        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE story_id = ? AND id <> ? ORDER BY sort_time, id")
+        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE story_id = ? AND id <> ? AND status = 'published' ORDER BY sort_time, id")
                 .params(storyId, exceptId).query(Long.class).list();
         return summaries(ids);
     }
@@ -132,7 +144,7 @@ public class ArticleRepository {
     public record SitemapEntry(long id, OffsetDateTime publishTime, OffsetDateTime lastModified, String title) {}
 
     public List<SitemapEntry> sitemap(int limit) {
-        return jdbc.sql("SELECT id, publish_time, collected_at, title FROM article ORDER BY sort_time DESC, id DESC LIMIT ?")
+        return jdbc.sql("SELECT id, publish_time, collected_at, title FROM article WHERE status = 'published' ORDER BY sort_time DESC, id DESC LIMIT ?")
                 .param(limit)
                 .query((rs, i) -> new SitemapEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
                 .list();
@@ -150,7 +162,7 @@ public class ArticleRepository {
                 rs.getString("source"), rs.getString("author"), rs.getString("editor"), category(rs),
                 JsonColumns.strings(rs.getString("breadcrumb")), rs.getString("excerpt"), rs.getString("body_text"),
                 rs.getString("body_html"), JsonColumns.images(rs.getString("images")), rs.getString("lang"), tags,
-                rs.getLong("story_id"), rs.getLong("views"));
+                rs.getLong("story_id"), rs.getLong("views"), (Long) rs.getObject("source_id", Long.class), rs.getString("status"));
     }
 
     private static Category category(ResultSet rs) throws SQLException {

@@ -30,6 +30,17 @@ public class ArticleStore {
     /** What happened to one page: stored as {@code id}, or a duplicate of the article {@code id}. */
     public record Stored(long id, boolean duplicate) {}
 
+    /**
+     * Where a collected page came from: its source (null for imports), whether an editor must
+     * review it before it is published, and the raw page to keep for re-extraction (or null).
+     */
+    public record Provenance(Long sourceId, boolean needsReview, RawPage raw) {
+        public static final Provenance IMPORTED = new Provenance(null, false, null);
+    }
+
+    /** The page as fetched; kept gzip-compressed. */
+    public record RawPage(String url, String contentType, OffsetDateTime fetchedAt, byte[] body) {}
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final CategoryRepository categories;
@@ -46,6 +57,11 @@ public class ArticleStore {
      */
     @Transactional
     public Stored store(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt) {
+        return store(page, categorySlug, collectedAt, Provenance.IMPORTED);
+    }
+
+    @Transactional
+    public Stored store(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt, Provenance from) {
         String key = contentKey(page);
         Optional<Long> existing = jdbc.sql("SELECT id FROM article WHERE content_key = ? OR (source_url IS NOT NULL AND source_url = ?)")
                 .params(key, page.url()).query(Long.class).optional();
@@ -55,6 +71,16 @@ public class ArticleStore {
         Enrichment enrichment = Enrichment.of(page.title(), page.text());
         Category category = category(page, categorySlug);
         long id = insert(page, key, category, enrichment, collectedAt);
+        if (from.sourceId() != null || from.needsReview()) {
+            jdbc.sql("UPDATE article SET source_id = ?, status = ? WHERE id = ?")
+                    .params(from.sourceId(), from.needsReview() ? Article.REVIEW : Article.PUBLISHED, id).update();
+        }
+        if (from.raw() != null) {
+            RawPage raw = from.raw();
+            jdbc.sql("INSERT INTO raw_page (article_id, url, content_type, fetched_at, body_gzip) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, raw.url(), raw.contentType(), raw.fetchedAt().withOffsetSameInstant(ZoneOffset.UTC), Gzip.compress(raw.body()))
+                    .update();
+        }
         long storyId = storyOf(id, enrichment.simhash()).orElse(id);
         jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(storyId, id).update();
         List<String> tags = enrichment.keywords();
@@ -63,6 +89,35 @@ public class ArticleStore {
         }
         jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
         return new Stored(id, false);
+    }
+
+    /**
+     * Replaces what extraction gave for a stored article (a better extractor ran on its raw
+     * page): title, byline, body, images, tags and excerpt; its id, category, story and views stay.
+     */
+    @Transactional
+    public void replaceExtraction(long id, ExtractedArticle page) {
+        Enrichment e = Enrichment.of(page.title(), page.text());
+        OffsetDateTime publish = page.publishTime();
+        jdbc.sql("""
+                UPDATE article SET title = :title, publish_time = COALESCE(:publish, publish_time), source = :source,
+                    author = :author, editor = :editor, breadcrumb = :breadcrumb, excerpt = :excerpt, body_text = :text,
+                    body_html = :html, images = :images, lang = :lang, simhash = :simhash, band0 = :b0, band1 = :b1,
+                    band2 = :b2, band3 = :b3, sort_time = COALESCE(:publish, sort_time)
+                WHERE id = :id
+                """).param("title", page.title()).param("publish", publish).param("source", page.source())
+                .param("author", page.author()).param("editor", page.editor()).param("breadcrumb", JsonColumns.write(page.breadcrumb()))
+                .param("excerpt", e.excerpt()).param("text", page.text()).param("html", BodySanitizer.sanitize(page.html()))
+                .param("images", JsonColumns.write(page.images())).param("lang", page.lang()).param("simhash", e.simhash())
+                .param("b0", SimHash.band(e.simhash(), 0)).param("b1", SimHash.band(e.simhash(), 1))
+                .param("b2", SimHash.band(e.simhash(), 2)).param("b3", SimHash.band(e.simhash(), 3))
+                .param("id", id).update();
+        jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(id).update();
+        List<String> tags = e.keywords();
+        for (int i = 0; i < tags.size(); i++) {
+            jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)").params(id, tags.get(i), i).update();
+        }
+        jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
     }
 
     private Category category(ExtractedArticle page, String categorySlug) {

@@ -1,6 +1,9 @@
 package io.huiwen.cli;
 
-import io.huiwen.collect.PageFetcher;
+import io.huiwen.collect.CollectProperties;
+import io.huiwen.collect.FetchFailure;
+import io.huiwen.collect.FetchRequest;
+import io.huiwen.collect.PoliteFetcher;
 import io.huiwen.extract.ArticleExtractor;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractionException;
@@ -24,6 +27,7 @@ final class ExtractCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final ArticleExtractor extractor = new ArticleExtractor();
+    private PoliteFetcher fetcher;
 
     ExtractCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -39,6 +43,9 @@ final class ExtractCommand {
             return new ExtractTiming(extractor, out, err).run(inv.operands());
         }
         boolean jsonl = inv.flag("jsonl");
+        if (inv.operands().stream().anyMatch(ExtractCommand::isUrl)) {
+            fetcher = fetcher(inv);
+        }
         JsonMapper json = JsonMapper.builder().configure(SerializationFeature.INDENT_OUTPUT, !jsonl).build();
         URI baseUrl = inv.option("base-url") == null ? null : URI.create(inv.option("base-url"));
         int status = 0;
@@ -70,18 +77,32 @@ final class ExtractCommand {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("url", input);
         try {
-            var page = new PageFetcher(Version.current(), "https://github.com/huiwen").fetch(URI.create(input));
+            var page = fetcher.fetch(FetchRequest.of(URI.create(input)));
             ExtractedArticle article = extractor.extract(page.body(), input, page.contentType(), page.url(), page.fetchedAt());
             describe(result, article);
             if (article.url() == null) {
                 result.put("url", page.url().toString());
             }
             return result;
-        } catch (PageFetcher.FetchException | ExtractionException | IllegalArgumentException e) {
+        } catch (FetchFailure e) {
+            result.put("error", e.reason().code() + ": " + e.getMessage());
+            err.println("huiwen extract: " + input + ": " + e.getMessage());
+            return result;
+        } catch (ExtractionException | IllegalArgumentException e) {
             result.put("error", e.getMessage());
             err.println("huiwen extract: " + input + ": " + e.getMessage());
             return result;
         }
+    }
+
+    /** URLs are fetched as the collector fetches: robots.txt, address guard, size and time limits. */
+    private static PoliteFetcher fetcher(Invocation inv) {
+        CollectProperties d = CollectProperties.defaults();
+        boolean allowPrivate = "true".equalsIgnoreCase(inv.option("huiwen.collect.allow-private-hosts"));
+        var props = new CollectProperties(allowPrivate, d.hostDelay(), d.maxCrawlDelay(), d.connectTimeout(), d.readTimeout(),
+                d.requestTimeout(), d.maxBytes(), d.maxRedirects(), d.retries(), d.retryBackoff(), d.maxFeedItems(), d.schedulerThreads());
+        String site = inv.option("huiwen.site-url") == null ? "http://localhost:8080" : inv.option("huiwen.site-url");
+        return new PoliteFetcher(props, "Huiwen/" + Version.current() + " (+" + site + ")", null, java.time.Clock.systemUTC());
     }
 
     /** The INTERFACES.md fields in their order; unknown values stay null. */

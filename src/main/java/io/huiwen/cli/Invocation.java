@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record Invocation(String command, Map<String, String> options, List<String> operands, List<String> springArgs) {
 
-    static final List<String> COMMANDS = List.of("serve", "extract", "import", "reindex", "help");
+    static final List<String> COMMANDS = List.of("serve", "extract", "import", "reindex", "reextract", "source", "help");
 
     static Invocation parse(String[] args) {
         String command = null;

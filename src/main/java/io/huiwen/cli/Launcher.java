@@ -24,12 +24,15 @@ public final class Launcher {
                                                       print the extracted article as JSON
               import [--category=SLUG] PATH...        extract, enrich, store and index files or folders
               reindex                                 rebuild the search index from the database
+              reextract [--source=ID]                 extract stored raw pages again (after an extractor upgrade)
+              source add URL [--category=SLUG] [--type=feed|sitemap|list|page] [--name=NAME] [--interval=MINUTES]
+              source list                             the registered sources and their health
             Every command takes configuration properties as options, e.g. --huiwen.data-dir=/srv/huiwen""";
 
     /** Commands run without demo content, banner or chatty logs, and leave indexing to themselves. */
     static final List<String> COMMAND_SETTINGS = List.of("huiwen.demo-content=false", "spring.main.banner-mode=off",
             "logging.level.root=warn", "logging.level.io.huiwen=warn", "huiwen.search.sync-interval=1h",
-            "huiwen.rank.flush-interval=1h");
+            "huiwen.rank.flush-interval=1h", "huiwen.collect.enabled=false");
 
     private Launcher() {}
 
@@ -44,6 +47,8 @@ public final class Launcher {
             case "serve" -> serve(inv, err);
             case "import" -> withContext(inv, err, ctx -> ImportCommand.from(ctx, out, err).run(inv));
             case "reindex" -> withContext(inv, err, ctx -> ReindexCommand.from(ctx, out).run());
+            case "reextract" -> withContext(inv, err, ctx -> ReextractCommand.from(ctx, out, err).run(inv));
+            case "source" -> withContext(inv, err, ctx -> SourceCommand.from(ctx, out, err).run(inv));
             default -> {
                 err.println("huiwen: unknown command '" + inv.operands().get(0) + "'");
                 err.println(USAGE);

@@ -41,6 +41,14 @@ public final class ArticleExtractor {
         }
     }
 
+    /**
+     * Page bytes as text, by the same rules as {@link #extract}: BOM, strict UTF-8, the declared
+     * charset (a {@code charset=} in {@code contentTypeHeader} wins over the page's meta), GB18030 for Chinese.
+     */
+    public static String decode(byte[] content, String name, String contentTypeHeader) throws ExtractionException {
+        return CharsetSniffer.decode(PageBytes.unwrap(content, name), contentTypeHeader);
+    }
+
     /** HTML starts with a tag or is full of closing tags; a text dump has neither. */
     static boolean isHtml(String text, String contentTypeHeader) {
         if (contentTypeHeader != null && contentTypeHeader.toLowerCase().startsWith("text/plain")) {

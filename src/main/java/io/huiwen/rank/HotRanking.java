@@ -42,7 +42,7 @@ public class HotRanking {
                 SELECT a.id, a.story_id, a.sort_time,
                        COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views
                 FROM article a
-                WHERE a.sort_time >= :since AND a.sort_time <= :now
+                WHERE a.status = 'published' AND a.sort_time >= :since AND a.sort_time <= :now
                 ORDER BY views DESC, a.sort_time DESC
                 LIMIT 500
                 """)

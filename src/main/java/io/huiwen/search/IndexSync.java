@@ -33,7 +33,13 @@ public class IndexSync {
     public synchronized int drain() {
         int total = 0;
         for (var batch = articles.pendingIndexing(BATCH); !batch.articleIds().isEmpty(); batch = articles.pendingIndexing(BATCH)) {
-            upsert(articles.findByIds(batch.articleIds()).stream().map(IndexSync::indexed).toList());
+            List<Article> found = articles.findByIds(batch.articleIds());
+            upsert(found.stream().filter(Article::published).map(IndexSync::indexed).toList());
+            var gone = new java.util.HashSet<>(batch.articleIds());
+            found.stream().filter(Article::published).forEach(a -> gone.remove(a.id()));
+            if (!gone.isEmpty()) {
+                index.delete(List.copyOf(gone)); // deleted, or waiting for review: not searchable
+            }
             articles.markIndexed(batch.upTo());
             total += batch.articleIds().size();
         }
@@ -77,7 +83,7 @@ public class IndexSync {
                 if (next.isEmpty()) {
                     throw new NoSuchElementException();
                 }
-                List<IndexedArticle> batch = articles.findByIds(next).stream().map(IndexSync::indexed).toList();
+                List<IndexedArticle> batch = articles.findByIds(next).stream().filter(Article::published).map(IndexSync::indexed).toList();
                 count[0] += batch.size();
                 after = next.get(next.size() - 1);
                 next = articles.idsAfter(after, BATCH);

@@ -80,6 +80,19 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
+    public synchronized void delete(List<Long> ids) {
+        try {
+            for (long id : ids) {
+                writer.deleteDocuments(new Term(ID, Long.toString(id)));
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public synchronized void rebuild(Iterable<List<IndexedArticle>> batches) {
         try {
             writer.deleteAll();

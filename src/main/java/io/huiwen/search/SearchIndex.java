@@ -11,6 +11,9 @@ public interface SearchIndex {
     /** Adds or replaces these articles; visible to searches once this returns. */
     void upsert(List<IndexedArticle> articles);
 
+    /** Removes these articles (unpublished or deleted); unknown ids are ignored. */
+    void delete(List<Long> ids);
+
     /** Replaces the whole index with these batches; searches see the old index until the switch. */
     void rebuild(Iterable<List<IndexedArticle>> batches);
 

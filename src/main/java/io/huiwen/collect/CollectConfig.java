@@ -1,0 +1,23 @@
+package io.huiwen.collect;
+
+import io.huiwen.HuiwenProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CollectProperties.class)
+class CollectConfig {
+
+    @Bean(destroyMethod = "close")
+    PoliteFetcher politeFetcher(CollectProperties properties, HuiwenProperties site, MeterRegistry registry, Clock clock) {
+        return new PoliteFetcher(properties, userAgent(site.baseUrl()), registry, clock);
+    }
+
+    static String userAgent(String siteUrl) {
+        String version = CollectConfig.class.getPackage().getImplementationVersion();
+        return "Huiwen/" + (version == null ? "dev" : version) + " (+" + siteUrl + ")";
+    }
+}

@@ -1,0 +1,168 @@
+package io.huiwen.collect;
+
+import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleStore;
+import io.huiwen.article.ArticleStore.Provenance;
+import io.huiwen.article.ArticleStore.RawPage;
+import io.huiwen.article.Source;
+import io.huiwen.article.SourceRepository;
+import io.huiwen.extract.ArticleExtractor;
+import io.huiwen.extract.ExtractedArticle;
+import io.huiwen.extract.ExtractionException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One poll of one source: fetch its feed, sitemap or list page (conditionally), find the article
+ * links, fetch and extract each new article, store it. Never throws: the outcome is recorded on
+ * the source (last poll, error streak, typed last error) and returned.
+ */
+@Component
+public class SourcePoller {
+
+    private static final Logger log = LoggerFactory.getLogger(SourcePoller.class);
+    /** New articles taken from one poll at most; the rest wait for the next poll. */
+    static final int MAX_NEW_PER_POLL = 50;
+
+    /** What a poll did. {@code error} is null when the source itself could be read. */
+    public record PollResult(long sourceId, int found, int stored, int duplicates, int failed, boolean unchanged,
+                             String error, String message) {}
+
+    private final PoliteFetcher fetcher;
+    private final LinkDiscovery discovery;
+    private final ArticleExtractor extractor = new ArticleExtractor();
+    private final ArticleStore store;
+    private final ArticleRepository articles;
+    private final SourceRepository sources;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    SourcePoller(PoliteFetcher fetcher, LinkDiscovery discovery, ArticleStore store, ArticleRepository articles,
+                 SourceRepository sources, MeterRegistry metrics, Clock clock) {
+        this.fetcher = fetcher;
+        this.discovery = discovery;
+        this.store = store;
+        this.articles = articles;
+        this.sources = sources;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public PollResult poll(Source source) {
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        try {
+            FetchResponse listing = fetcher.fetch(new FetchRequest(URI.create(source.url()),
+                    source.type() == Source.Type.PAGE ? null : source.etag(),
+                    source.type() == Source.Type.PAGE ? null : source.lastModified(), source.referer()));
+            if (listing.notModified()) {
+                sources.recordSuccess(source.id(), started, false, null, null);
+                return count(new PollResult(source.id(), 0, 0, 0, 0, true, null, "not modified"));
+            }
+            List<DiscoveredItem> items = discovery.items(source, listing);
+            PollResult result = collect(source, items, listing);
+            if (result.found() > 0 && result.failed() == result.found()) {
+                sources.recordFailure(source.id(), started, result.error(), result.message(), null);
+            } else {
+                sources.recordSuccess(source.id(), started, result.stored() > 0, listing.etag(), listing.lastModified());
+            }
+            return count(result);
+        } catch (FetchFailure f) {
+            sources.recordFailure(source.id(), started, f.reason().code(), f.getMessage(), f.retryAfter());
+            return count(new PollResult(source.id(), 0, 0, 0, 0, false, f.reason().code(), f.getMessage()));
+        } catch (RuntimeException e) {
+            log.warn("polling source {} failed", source.id(), e);
+            sources.recordFailure(source.id(), started, FetchError.IO_ERROR.code(), String.valueOf(e.getMessage()), null);
+            return count(new PollResult(source.id(), 0, 0, 0, 0, false, FetchError.IO_ERROR.code(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    private PollResult collect(Source source, List<DiscoveredItem> items, FetchResponse listing) {
+        int stored = 0, duplicates = 0, failed = 0;
+        String error = null, message = null;
+        for (DiscoveredItem item : items) {
+            if (stored + failed >= MAX_NEW_PER_POLL) {
+                break;
+            }
+            URI url = UrlCanonicalizer.canonical(item.url());
+            if (articles.existsWithUrl(url.toString())) {
+                duplicates++;
+                continue;
+            }
+            try {
+                FetchResponse page = source.type() == Source.Type.PAGE ? listing
+                        : fetcher.fetch(new FetchRequest(url, null, null, source.referer()));
+                ExtractedArticle article = best(extract(page, source), item, page.url());
+                URI canonical = article.url() == null ? UrlCanonicalizer.canonical(page.url()) : UrlCanonicalizer.canonical(URI.create(article.url()));
+                var raw = new RawPage(page.url().toString(), page.contentType(), page.fetchedAt().atOffset(ZoneOffset.UTC), page.body());
+                var result = store.store(withUrl(article, canonical), source.category() == null ? null : source.category().slug(),
+                        OffsetDateTime.now(clock), new Provenance(source.id(), source.needsReview(), raw));
+                if (result.duplicate()) {
+                    duplicates++;
+                } else {
+                    stored++;
+                }
+            } catch (FetchFailure f) {
+                failed++;
+                error = f.reason().code();
+                message = f.getMessage();
+            } catch (ExtractionException e) {
+                failed++;
+                error = FetchError.NOT_AN_ARTICLE.code();
+                message = url + ": " + e.getMessage();
+            }
+        }
+        return new PollResult(source.id(), items.size(), stored, duplicates, failed, false, error, message);
+    }
+
+    private ExtractedArticle extract(FetchResponse page, Source source) throws ExtractionException {
+        String contentType = source.charset() != null ? "text/html; charset=" + source.charset() : page.contentType();
+        return extractor.extract(page.body(), page.url().toString(), contentType, page.url(), page.fetchedAt());
+    }
+
+    /**
+     * The page's article, completed from the feed where the page says nothing (title, date), or
+     * the feed's own full text when it is longer than what the page gave.
+     */
+    private ExtractedArticle best(ExtractedArticle fromPage, DiscoveredItem item, URI pageUrl) {
+        ExtractedArticle a = fromPage;
+        if (item.contentHtml() != null && !item.contentHtml().isBlank()) {
+            try {
+                String html = "<html><body><article>" + item.contentHtml() + "</article></body></html>";
+                ExtractedArticle fromFeed = extractor.extract(html.getBytes(StandardCharsets.UTF_8), pageUrl.toString(),
+                        "text/html; charset=utf-8", pageUrl, null);
+                if (fromFeed.text().length() > a.text().length() * 1.2) {
+                    a = new ExtractedArticle(a.url(), a.title(), a.publishTime(), a.source(), a.author(), a.editor(), a.breadcrumb(),
+                            fromFeed.text(), fromFeed.html(), fromFeed.images(), a.lang(), a.nextPages());
+                }
+            } catch (ExtractionException e) {
+                // the feed's content is not an article on its own: keep the page's
+            }
+        }
+        String title = a.title() != null ? a.title() : item.title();
+        OffsetDateTime published = a.publishTime() != null ? a.publishTime()
+                : item.published() == null ? null : item.published().atOffset(ZoneOffset.ofHours(8));
+        return new ExtractedArticle(a.url(), title, published, a.source(), a.author(), a.editor(), a.breadcrumb(), a.text(),
+                a.html(), a.images(), a.lang(), a.nextPages());
+    }
+
+    private static ExtractedArticle withUrl(ExtractedArticle a, URI url) {
+        return new ExtractedArticle(url.toString(), a.title(), a.publishTime(), a.source(), a.author(), a.editor(), a.breadcrumb(),
+                a.text(), a.html(), a.images(), a.lang(), a.nextPages());
+    }
+
+    private PollResult count(PollResult r) {
+        metrics.counter("huiwen.collect.polls", "outcome", r.error() != null ? r.error() : r.unchanged() ? "not_modified" : "ok").increment();
+        metrics.counter("huiwen.collect.articles", "outcome", "stored").increment(r.stored());
+        metrics.counter("huiwen.collect.articles", "outcome", "duplicate").increment(r.duplicates());
+        metrics.counter("huiwen.collect.articles", "outcome", "failed").increment(r.failed());
+        return r;
+    }
+}

@@ -1,0 +1,229 @@
+package io.huiwen.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.huiwen.TestDataDir;
+import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.SourceRepository;
+import io.huiwen.search.IndexSync;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Collection end to end against a fake news site on loopback: sources registered through the
+ * API, polled, and their articles on the portal. Loopback is only reachable because the tests
+ * allow private hosts; the address guard itself is tested in the fetcher's tests.
+ */
+@SpringBootTest(properties = {"huiwen.admin.password=secret", "huiwen.demo-content=false", "huiwen.collect.allow-private-hosts=true",
+        "huiwen.collect.host-delay=50ms", "huiwen.collect.retry-backoff=50ms", "huiwen.collect.tick=300ms", "huiwen.collect.initial-delay=0s"})
+@AutoConfigureMockMvc
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the feed test first: later sources meet its story as a duplicate
+class CollectFlowTest {
+
+    static final FakeNewsSite SITE = startSite();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("huiwen.data-dir", () -> TestDataDir.create("collect").toString());
+    }
+
+    @AfterAll
+    static void stopSite() {
+        SITE.close();
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired ArticleRepository articles;
+    @Autowired SourceRepository sources;
+    @Autowired IndexSync index;
+
+    static String article(String title, String date, String source, String... paragraphs) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "_测试新闻网</title></head><body>"
+                + "<div class=\"nav\"><a href=\"/\">首页</a><a href=\"/finance/\">财经</a></div><h1>" + title + "</h1>"
+                + "<div class=\"info\">" + date + " 来源：" + source + "</div><div class=\"article-content\">");
+        for (String p : paragraphs) {
+            b.append("<p>").append(p).append("</p>");
+        }
+        return b.append("</div><div class=\"footer\">版权所有 测试新闻网</div></body></html>").toString();
+    }
+
+    static FakeNewsSite startSite() {
+        try {
+            FakeNewsSite site = new FakeNewsSite();
+            site.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\nSitemap: " + site.url("/sitemap.xml") + "\n");
+            String p1 = "东江港今年前十个月集装箱吞吐量达到一千二百万标箱，同比增长百分之九，创下历史同期新高，港口新开通三条外贸航线。";
+            String p2 = "港口负责人介绍，外贸航线的增加带动了集装箱业务增长，自动化码头二期工程也将在明年投入使用，装卸效率将再提高两成。";
+            site.page("/news/2026/11/28/port.html", "text/html; charset=utf-8", article("东江港集装箱吞吐量创新高", "2026-11-28 09:30", "东江日报", p1, p2));
+            site.page("/news/2026/11/28/park.html", "text/html; charset=utf-8", article("东江新建口袋公园十二处", "2026-11-28 10:00", "东江晚报",
+                    "东江市今年新建口袋公园十二处，市民出门五分钟就能走进绿地，公园里增设了健身步道和儿童游乐区，周末游人如织。",
+                    "据介绍，明年还将新建二十处口袋公园，并对老旧公园进行适老化改造，增设座椅、扶手和无障碍通道，让更多居民受益。"));
+            site.page("/private/secret.html", "text/html; charset=utf-8", article("不该被抓取的页面", "2026-11-28 11:00", "内部", p1 + "内部资料。", p2));
+            String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>测试新闻网</title><link>" + site.url("/") + "</link>"
+                    + "<item><title>东江港集装箱吞吐量创新高</title><link>" + site.url("/news/2026/11/28/port.html?utm_source=rss&amp;utm_medium=feed") + "</link>"
+                    + "<description>东江港吞吐量创新高。</description></item>"
+                    + "<item><title>不该被抓取的页面</title><link>" + site.url("/private/secret.html") + "</link><description>内部</description></item>"
+                    + "</channel></rss>";
+            site.page("/feed.xml", "application/rss+xml; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8), "\"v1\"");
+            String atom = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>测试新闻网</title>"
+                    + "<id>urn:test</id><updated>2026-11-28T02:00:00Z</updated><entry><title>东江新建口袋公园十二处</title><id>urn:park</id>"
+                    + "<updated>2026-11-28T02:00:00Z</updated><link href=\"" + site.url("/news/2026/11/28/park.html") + "\"/></entry>"
+                    + "<entry><title>东江港集装箱吞吐量创新高</title><id>urn:port</id><updated>2026-11-28T01:30:00Z</updated>"
+                    + "<link href=\"" + site.url("/news/2026/11/28/port.html") + "\"/></entry></feed>";
+            site.page("/atom.xml", "application/atom+xml", atom);
+            String gbkList = "<html><head><meta charset=\"gbk\"><title>财经频道</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
+                    + "<ul class=\"list\"><li><a href=\"/finance/2026/1128/biz1.html\">东江外贸企业订单排到明年春天</a></li>"
+                    + "<li><a href=\"/finance/2026/1128/biz2.html\">东江小微企业首贷户数量创新高</a></li></ul>"
+                    + "<div class=\"pages\"><a href=\"/finance/index_2.html\">下一页</a></div></body></html>";
+            site.page("/finance/", "text/html", gbkList, Charset.forName("GBK"));
+            site.page("/finance/2026/1128/biz1.html", "text/html", article("东江外贸企业订单排到明年春天", "2026年11月28日 08:00", "东江商报",
+                    "记者走访东江多家外贸企业了解到，今年以来海外订单持续回暖，不少企业的生产计划已经排到明年春天，车间里一派繁忙景象。",
+                    "企业负责人表示，新开通的外贸航线降低了物流成本，跨境电商也为企业带来了新的客户，预计全年出口额将增长一成以上。")
+                    .replace("charset=\"utf-8\"", "charset=\"gbk\""), Charset.forName("GBK"));
+            site.page("/finance/2026/1128/biz2.html", "text/html", article("东江小微企业首贷户数量创新高", "2026年11月28日 08:30", "东江商报",
+                    "记者从东江金融监管部门获悉，今年以来全市新增首贷户一万两千余户，数量创历史同期新高，普惠小微贷款利率持续下行。",
+                    "多家银行推出了线上信用贷款产品，小微企业通过手机就能申请，最快当天放款，有效缓解了融资难、融资贵的问题。")
+                    .replace("charset=\"utf-8\"", "charset=\"gbk\""), Charset.forName("GBK"));
+            String sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                    + "<url><loc>" + site.url("/news/2026/11/28/park.html") + "</loc><lastmod>2026-11-28</lastmod></url></urlset>";
+            site.page("/sitemap.xml", "application/xml", sitemap);
+            return site;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    JsonNode createSource(String body) throws Exception {
+        String json = mvc.perform(post("/api/v1/sources").with(httpBasic("admin", "secret")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return JSON.readTree(json);
+    }
+
+    JsonNode run(long id) throws Exception {
+        return JSON.readTree(mvc.perform(post("/api/v1/sources/" + id + "/run").with(httpBasic("admin", "secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("poll");
+    }
+
+    @Test
+    @Order(1)
+    void aFeedSourceEndsUpOnThePortalAndRobotsTxtIsObeyed() throws Exception {
+        JsonNode source = createSource("{\"name\":\"测试新闻网 RSS\",\"url\":\"" + SITE.url("/feed.xml") + "\",\"type\":\"feed\",\"category\":\"caijing\",\"enabled\":false}");
+        assertThat(source.get("status").asString()).isEqualTo("disabled"); // polled only when asked, in this test
+        JsonNode poll = run(source.get("id").asLong());
+        assertThat(poll.get("stored").asInt()).as(poll.toString()).isEqualTo(1);
+        assertThat(poll.get("failed").asInt()).isEqualTo(1);
+        assertThat(poll.get("error").asString()).isEqualTo("robots_disallowed");
+        assertThat(SITE.count("/private/secret.html")).as("a URL robots.txt disallows is never requested").isZero();
+        long id = articles.latest(1, 50).items().stream().filter(a -> a.title().equals("东江港集装箱吞吐量创新高")).findFirst().orElseThrow().id();
+        var stored = articles.findById(id).orElseThrow();
+        assertThat(stored.sourceUrl()).isEqualTo(SITE.url("/news/2026/11/28/port.html")); // tracking parameters gone
+        assertThat(stored.category().slug()).isEqualTo("caijing");
+        assertThat(stored.source()).isEqualTo("东江日报");
+        index.drain();
+        String page = mvc.perform(get("/a/" + id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<h1>东江港集装箱吞吐量创新高</h1>").contains("来源：东江日报").doesNotContain("版权所有");
+
+        JsonNode second = run(source.get("id").asLong());
+        assertThat(second.get("unchanged").asBoolean()).as("the second poll is a conditional GET answered 304").isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void theSameArticleInTwoFeedsIsStoredOncePerUrl() throws Exception {
+        JsonNode atom = createSource("{\"url\":\"" + SITE.url("/atom.xml") + "\",\"type\":\"feed\",\"enabled\":false}");
+        JsonNode first = run(atom.get("id").asLong());
+        assertThat(first.get("duplicates").asInt()).as("the port story came with the RSS feed already").isEqualTo(1);
+        long before = articles.count();
+        JsonNode again = run(atom.get("id").asLong());
+        assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(articles.count()).isEqualTo(before);
+        assertThat(articles.latest(1, 50).items()).filteredOn(a -> a.title().equals("东江港集装箱吞吐量创新高")).hasSize(1);
+    }
+
+    @Test
+    void aGbkListPageWithoutAFeedGivesItsArticles() throws Exception {
+        JsonNode list = createSource("{\"url\":\"" + SITE.url("/finance/") + "\",\"type\":\"list\",\"category\":\"caijing\",\"enabled\":false}");
+        JsonNode poll = run(list.get("id").asLong());
+        assertThat(poll.get("stored").asInt()).isEqualTo(2);
+        assertThat(articles.latest(1, 50).items()).extracting(a -> a.title())
+                .contains("东江外贸企业订单排到明年春天", "东江小微企业首贷户数量创新高");
+        assertThat(SITE.count("/finance/index_2.html")).as("pagination is not an article").isZero();
+    }
+
+    @Test
+    void aSitemapSourceGivesItsArticles() throws Exception {
+        JsonNode map = createSource("{\"url\":\"" + SITE.url("/sitemap.xml") + "\",\"type\":\"sitemap\",\"enabled\":false}");
+        JsonNode poll = run(map.get("id").asLong());
+        assertThat(poll.get("found").asInt()).isEqualTo(1);
+        assertThat(articles.latest(1, 50).items()).extracting(a -> a.title()).contains("东江新建口袋公园十二处");
+    }
+
+    @Test
+    void aSourceThatFailsShowsATypedReasonAndAnErrorStreak() throws Exception {
+        JsonNode missing = createSource("{\"url\":\"" + SITE.url("/gone/feed.xml") + "\",\"type\":\"feed\",\"enabled\":false}");
+        JsonNode poll = run(missing.get("id").asLong());
+        assertThat(poll.get("error").asString()).isEqualTo("http_404");
+        JsonNode shown = JSON.readTree(mvc.perform(get("/api/v1/sources/" + missing.get("id").asLong()).with(httpBasic("admin", "secret")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(shown.get("last_error").asString()).isEqualTo("http_404");
+        assertThat(shown.get("error_streak").asInt()).isEqualTo(1);
+
+        String admin = mvc.perform(get("/admin/sources").with(httpBasic("admin", "secret"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(admin).contains("<code>http_404</code>").contains("立即抓取");
+    }
+
+    @Test
+    void theSchedulerPollsDueSourcesByItself() throws Exception {
+        JsonNode due = createSource("{\"url\":\"" + SITE.url("/feed.xml?scheduled=1") + "\",\"type\":\"feed\"}");
+        SITE.page("/feed.xml?scheduled=1", "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (sources.findById(due.get("id").asLong()).orElseThrow().lastPollAt() == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(sources.findById(due.get("id").asLong()).orElseThrow().lastSuccessAt()).isNotNull();
+    }
+
+    @Test
+    void sourcesAreForAdminsAndBadSettingsAreRefusedClearly() throws Exception {
+        mvc.perform(get("/api/v1/sources")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/sources").contentType(MediaType.APPLICATION_JSON).content("{\"url\":\"https://example.cn/feed\"}"))
+                .andExpect(status().isUnauthorized());
+        for (String bad : new String[] {"{\"url\":\"ftp://example.cn/feed\"}", "{\"url\":\"https://example.cn/x\",\"category\":\"nosuch\"}",
+                "{\"url\":\"https://example.cn/y\",\"interval_minutes\":0}", "{\"url\":\"https://example.cn/z\",\"include_pattern\":\"(\"}",
+                "{\"url\":\"https://example.cn/w\",\"type\":\"podcast\"}", "not json"}) {
+            String body = mvc.perform(post("/api/v1/sources").with(httpBasic("admin", "secret")).contentType(MediaType.APPLICATION_JSON).content(bad))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(JSON.readTree(body).get("error").asString()).as(bad).isNotBlank();
+        }
+        JsonNode s = createSource("{\"url\":\"https://example.cn/news/\",\"type\":\"list\",\"enabled\":false}");
+        long id = s.get("id").asLong();
+        mvc.perform(patch("/api/v1/sources/" + id).with(httpBasic("admin", "secret")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"interval_minutes\":90,\"css_selector\":\"ul.list\"}")).andExpect(status().isOk());
+        assertThat(sources.findById(id).orElseThrow().intervalMinutes()).isEqualTo(90);
+        mvc.perform(delete("/api/v1/sources/" + id).with(httpBasic("admin", "secret"))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/sources/" + id).with(httpBasic("admin", "secret"))).andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,163 @@
+package io.huiwen.collect;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Size after decompression, time limits, and one slow host not holding up another. */
+class PoliteFetcherLimitsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private FakeSite site;
+    private PoliteFetcher fetcher;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = new FakeSite();
+        fetcher = new PoliteFetcher(FakeSite.properties(), "Huiwen/test", registry, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        site.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "deflate", "br"})
+    void compressedBodiesAreDecoded(String encoding) throws Exception {
+        byte[] text = ResponseBodyTest.TEXT.getBytes(UTF_8);
+        byte[] body = switch (encoding) {
+            case "gzip" -> ResponseBodyTest.gzip(text);
+            case "deflate" -> ResponseBodyTest.deflate(text, false);
+            default -> ResponseBodyTest.BROTLI_TEXT;
+        };
+        site.on("/a", (exchange, call) -> FakeSite.reply(exchange, 200, "text/html", body, "Content-Encoding", encoding));
+
+        assertThat(new String(fetcher.fetch(FetchRequest.of(site.url("/a"))).body(), UTF_8)).isEqualTo(ResponseBodyTest.TEXT);
+    }
+
+    @Test
+    void gzipBombIsCutOffAtTheCap() throws Exception {
+        CompletableFuture<String> bombEnd = new CompletableFuture<>();
+        site.on("/bomb", (exchange, call) -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0);
+            byte[] zeros = new byte[64 * 1024];
+            try (OutputStream out = new GZIPOutputStream(exchange.getResponseBody(), 64 * 1024)) {
+                for (int i = 0; i < 16 * 1024; i++) { // 1 GiB of zeros, about 1 MiB on the wire
+                    out.write(zeros);
+                }
+                bombEnd.complete("sent all");
+            } catch (Exception e) {
+                bombEnd.complete("client hung up");
+            }
+        });
+
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/bomb"))))
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TOO_LARGE);
+        assertThat(bombEnd.get(30, TimeUnit.SECONDS)).isEqualTo("client hung up");
+    }
+
+    @Test
+    void declaredLengthAboveTheCapIsRefusedBeforeReading() {
+        site.page("/big", 200, "application/octet-stream", "x".repeat(2 * 1024 * 1024));
+
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/big"))))
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TOO_LARGE);
+    }
+
+    @Test
+    void serverThatTricklesSlowerThanTheReadTimeoutTimesOut() throws Exception {
+        site.on("/trickle", (exchange, call) -> trickle(exchange, 1000, 10));
+        PoliteFetcher impatient = new PoliteFetcher(FakeSite.properties(true, Duration.ofMillis(300), Duration.ofSeconds(10)),
+                "Huiwen/test", null, Clock.systemUTC());
+        try {
+            assertThatThrownBy(() -> impatient.fetch(FetchRequest.of(site.url("/trickle"))))
+                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TIMEOUT);
+        } finally {
+            impatient.close();
+        }
+    }
+
+    @Test
+    void serverThatTricklesForeverHitsTheRequestTimeout() throws Exception {
+        site.on("/trickle", (exchange, call) -> trickle(exchange, 100, 1000));
+        PoliteFetcher impatient = new PoliteFetcher(FakeSite.properties(true, Duration.ofMillis(500), Duration.ofMillis(1500)),
+                "Huiwen/test", null, Clock.systemUTC());
+        try {
+            assertThatThrownBy(() -> impatient.fetch(FetchRequest.of(site.url("/trickle"))))
+                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TIMEOUT);
+        } finally {
+            impatient.close();
+        }
+    }
+
+    @Test
+    void slowHostDoesNotHoldUpAnotherHost() throws Exception {
+        PoliteFetcher patient = new PoliteFetcher(FakeSite.properties(true, Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                "Huiwen/test", null, Clock.systemUTC());
+        try (FakeSite fast = new FakeSite()) {
+            site.on("/slow", (exchange, call) -> {
+                Thread.sleep(3000);
+                FakeSite.reply(exchange, 200, "text/html", "slow".getBytes(UTF_8));
+            });
+            fast.page("/quick", 200, "text/html", "quick");
+
+            CompletableFuture<Long> slowDone = CompletableFuture.supplyAsync(() -> fetchAndTime(patient, site, "/slow"));
+            Thread.sleep(800); // the slow host's robots.txt is read and its page request in flight
+            CompletableFuture<Long> fastDone = CompletableFuture.supplyAsync(() -> fetchAndTime(patient, fast, "/quick"));
+
+            assertThat(fastDone.get(20, TimeUnit.SECONDS)).isLessThan(slowDone.get(20, TimeUnit.SECONDS));
+            assertThat(site.hitsOf("/slow").get(0).nanos()).isLessThan(fast.hitsOf("/quick").get(0).nanos());
+        } finally {
+            patient.close();
+        }
+    }
+
+    @Test
+    void outcomesAreCountedWithoutAHostTag() throws Exception {
+        site.page("/a", 200, "text/html", "a");
+        fetcher.fetch(FetchRequest.of(site.url("/a")));
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/missing")))).isInstanceOf(FetchFailure.class);
+
+        assertThat(registry.get("huiwen.fetch.requests").tag("outcome", "ok").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("huiwen.fetch.requests").tag("outcome", "http_404").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("huiwen.fetch.duration").tag("outcome", "ok").timer().count()).isEqualTo(1);
+        assertThat(registry.getMeters()).allSatisfy(m -> assertThat(m.getId().getTagsAsIterable())
+                .extracting(t -> t.getKey()).containsOnly("outcome"));
+    }
+
+    private static long fetchAndTime(PoliteFetcher fetcher, FakeSite on, String path) {
+        try {
+            fetcher.fetch(FetchRequest.of(on.url(path)));
+            return System.nanoTime();
+        } catch (FetchFailure e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void trickle(com.sun.net.httpserver.HttpExchange exchange, long pauseMillis, int bytes) throws Exception {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < bytes; i++) {
+                out.write('.');
+                out.flush();
+                Thread.sleep(pauseMillis);
+            }
+        }
+    }
+}
