@@ -9,7 +9,7 @@ import org.jsoup.nodes.Entities;
  * into plain text and sanitized HTML so the two always agree. Captions go to figures, never to text.
  */
 final class ArticleBody {
-    enum Kind { PARAGRAPH, HEADING, ITEM, FIGURE }
+    enum Kind { PARAGRAPH, HEADING, ITEM, FIGURE, EMBED }
 
     /** One block; {@code html} is optional inline markup of a paragraph, {@code src} the image of a figure. */
     record Block(Kind kind, String text, String html, String src) {}
@@ -31,6 +31,13 @@ final class ArticleBody {
     void image(String src, String alt) {
         if (src != null && blocks.stream().noneMatch(b -> b.kind() == Kind.FIGURE && src.equals(b.src()))) {
             blocks.add(new Block(Kind.FIGURE, null, null, src));
+        }
+    }
+
+    /** A video, audio or other embedded player, kept as a link to it; never part of the text. */
+    void embed(String src, String label) {
+        if (src != null && blocks.stream().noneMatch(b -> b.kind() == Kind.EMBED && src.equals(b.src()))) {
+            blocks.add(new Block(Kind.EMBED, label, null, src));
         }
     }
 
@@ -62,17 +69,17 @@ final class ArticleBody {
     }
 
     boolean isEmpty() {
-        return blocks.stream().noneMatch(b -> b.kind() != Kind.FIGURE);
+        return blocks.stream().allMatch(b -> b.kind() == Kind.FIGURE || b.kind() == Kind.EMBED);
     }
 
     int textLength() {
-        return blocks.stream().filter(b -> b.kind() != Kind.FIGURE).mapToInt(b -> b.text().length()).sum();
+        return blocks.stream().filter(b -> b.kind() != Kind.FIGURE && b.kind() != Kind.EMBED).mapToInt(b -> b.text().length()).sum();
     }
 
     String text() {
         List<String> parts = new ArrayList<>();
         for (Block b : blocks) {
-            if (b.kind() != Kind.FIGURE) {
+            if (b.kind() != Kind.FIGURE && b.kind() != Kind.EMBED) {
                 parts.add(b.text());
             }
         }
@@ -107,6 +114,8 @@ final class ArticleBody {
                     }
                     out.append("</figure>");
                 }
+                case EMBED -> out.append("<p><a href=\"").append(escape(b.src())).append("\">")
+                        .append(escape(b.text())).append("：").append(escape(b.src())).append("</a></p>");
             }
         }
         if (inList) {

@@ -111,7 +111,14 @@ final class BodyReader implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "li" -> inItem = true;
-            case "figure" -> figureDepth++;
+            case "figure" -> {
+                if (e.hasAttr(MediaEmbeds.MARK)) {
+                    Element link = e.selectFirst("a[href]");
+                    body.embed(link == null ? null : link.attr("href"), e.attr(MediaEmbeds.MARK));
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                figureDepth++;
+            }
             default -> { }
         }
         return FilterResult.CONTINUE;

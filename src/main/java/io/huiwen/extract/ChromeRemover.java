@@ -36,6 +36,7 @@ final class ChromeRemover {
 
     /** {@code density} is of the page before cleaning; it protects a misnamed wrapper that holds most of the prose. */
     static void clean(Document doc, ContentDensity density) {
+        MediaEmbeds.keepAsLinks(doc);
         doc.select(JUNK).remove();
         int pageChars = Math.max(1, density.of(doc.body()).chars);
         List<Node> doomed = new ArrayList<>();

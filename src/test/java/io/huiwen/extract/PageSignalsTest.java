@@ -68,6 +68,17 @@ class PageSignalsTest {
     }
 
     @Test
+    void videoAndAudioPlayersStayAsLinksButNeverAsText() throws Exception {
+        ExtractedArticle a = extract("<html><body><h1>东江新建口袋公园十二处</h1><div class=\"content\">" + PROSE
+                + "<iframe src=\"https://player.example.cn/video/8812\"></iframe><video><source src=\"/media/park.mp4\"></video>"
+                + "<audio src=\"https://radio.example.cn/audio/77.mp3\"></audio><iframe src=\"https://ads.example.cn/slot?id=3\"></iframe>"
+                + PROSE.replace("东江市", "西江市") + "</div></body></html>");
+        assertThat(a.html()).contains("<a href=\"https://player.example.cn/video/8812\"", "https://news.example.cn/media/park.mp4",
+                "https://radio.example.cn/audio/77.mp3").contains("视频：", "音频：").doesNotContain("ads.example.cn", "<iframe", "<video");
+        assertThat(a.text()).doesNotContain("视频", "音频", "http");
+    }
+
+    @Test
     void aNotFoundPageIsNoArticle() {
         assertThatThrownBy(() -> extract("<html><head><title>404 页面不存在</title></head><body><nav><a href=\"/\">首页</a><a href=\"/c\">财经</a>"
                 + "<a href=\"/d\">科技</a></nav><h1>404</h1><p>抱歉，您访问的页面不存在或已被删除。</p><p><a href=\"/\">返回首页</a></p></body></html>"))
