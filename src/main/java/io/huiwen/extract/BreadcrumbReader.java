@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Reads the page's own "you are here" trail: {@code 当前位置:首页 > 财经 >} → [首页, 财经], from an
@@ -16,7 +17,6 @@ final class BreadcrumbReader {
     private static final Pattern PREFIX = Pattern.compile("^\\s*(?:当前位置|您的位置|你的位置|所在位置|位置)\\s*[:：]\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:>|＞|»|›|/|→|>>|\\|)\\s*");
     private static final int MAX_PART_CHARS = 20;
-    private static final Pattern NAMED = Pattern.compile("crumb|location|position|面包屑|当前位置", Pattern.CASE_INSENSITIVE);
 
     private BreadcrumbReader() {}
 
@@ -41,27 +41,35 @@ final class BreadcrumbReader {
     /** The breadcrumb of an HTML page: a breadcrumb-classed element's links, or a 当前位置 line. */
     static List<String> read(Document doc) {
         for (Element e : doc.getAllElements()) {
-            if ((e.hasAttr("class") || e.hasAttr("id") || e.hasAttr("aria-label"))
-                    && NAMED.matcher(e.className() + " " + e.id() + " " + e.attr("aria-label")).find()) {
+            if ((e.hasAttr("class") || e.hasAttr("id") || e.hasAttr("aria-label")) && isNamedForIt(e)) {
                 List<String> parts = fromElement(e);
                 if (parts.size() >= 2) {
                     return parts;
                 }
             }
         }
-        // A 当前位置 line: look at text nodes, which is cheaper than every element's own text.
-        for (Element e : doc.getAllElements()) {
-            for (TextNode t : e.textNodes()) {
-                if (t.getWholeText().contains("位置") && PREFIX.matcher(t.text()).find()) {
-                    Element holder = e.parent() != null && e.text().length() < 8 ? e.parent() : e;
-                    List<String> parts = parseLine(holder.text());
-                    if (!parts.isEmpty() && parts.size() <= 8) {
-                        return parts;
-                    }
-                }
+        // A 当前位置 line: only text nodes that contain 位置 are looked at closely.
+        List<Element> holders = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && t.getWholeText().contains("位置") && PREFIX.matcher(t.text()).find()
+                    && node.parent() instanceof Element parent) {
+                holders.add(parent);
+            }
+        }, doc);
+        for (Element e : holders) {
+            Element holder = e.parent() != null && e.text().length() < 8 ? e.parent() : e;
+            List<String> parts = parseLine(holder.text());
+            if (!parts.isEmpty() && parts.size() <= 8) {
+                return parts;
             }
         }
         return List.of();
+    }
+
+    private static boolean isNamedForIt(Element e) {
+        String names = (e.className() + " " + e.id() + " " + e.attr("aria-label")).toLowerCase(java.util.Locale.ROOT);
+        return names.contains("crumb") || names.contains("location") || names.contains("position")
+                || names.contains("面包屑") || names.contains("当前位置");
     }
 
     private static List<String> fromElement(Element e) {

@@ -148,6 +148,19 @@ class CommandLineTest {
     }
 
     @Test
+    @Order(7)
+    void sourcesAreAddedAndListedFromTheShell() {
+        Run added = run("source", "add", "https://news.example.cn/rss.xml", "--category=caijing", "--name=示例财经", "--huiwen.data-dir=" + DATA);
+        assertThat(added.err()).isEmpty();
+        assertThat(added.out()).containsPattern("added source \\d+: 示例财经 \\(feed\\) https://news.example.cn/rss.xml -> caijing, every 30 min");
+        Run bad = run("source", "add", "file:///etc/passwd", "--huiwen.data-dir=" + DATA);
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("huiwen source add: url must be an absolute http or https URL");
+        Run list = run("source", "list", "--huiwen.data-dir=" + DATA);
+        assertThat(list.out()).contains("\tfeed\t示例财经\thttps://news.example.cn/rss.xml\tnew");
+    }
+
+    @Test
     @Order(8)
     void theServerShowsTheImportedArticleLikeTheSourcePageWithoutItsDefects() throws Exception {
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(HuiwenApplication.class)

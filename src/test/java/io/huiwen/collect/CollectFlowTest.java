@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.huiwen.TestDataDir;
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleStore;
+import io.huiwen.article.RawPages;
+import io.huiwen.extract.ArticleExtractor;
+import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.article.SourceRepository;
 import io.huiwen.search.IndexSync;
 import java.nio.charset.Charset;
@@ -160,6 +164,31 @@ class CollectFlowTest {
         assertThat(again.get("duplicates").asInt()).isEqualTo(2);
         assertThat(articles.count()).isEqualTo(before);
         assertThat(articles.latest(1, 50).items()).filteredOn(a -> a.title().equals("东江港集装箱吞吐量创新高")).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void rawPagesAreKeptCompressedAndCanBeExtractedAgain(@Autowired RawPages raw, @Autowired ArticleStore store) throws Exception {
+        var port = articles.latest(1, 50).items().stream().filter(a -> a.title().equals("东江港集装箱吞吐量创新高")).findFirst().orElseThrow();
+        var before = articles.findById(port.id()).orElseThrow();
+        assertThat(raw.idsAfter(0, before.sourceId(), 100)).contains(port.id());
+        RawPages.Kept kept = raw.get(port.id());
+        assertThat(new String(kept.body(), StandardCharsets.UTF_8)).contains("<h1>东江港集装箱吞吐量创新高</h1>");
+        var again = new ArticleExtractor().extract(kept.body(), kept.url(), kept.contentType(), java.net.URI.create(kept.url()), null);
+        store.replaceExtraction(port.id(), new ExtractedArticle(again.url(), again.title() + "（更新）", again.publishTime(), again.source(),
+                again.author(), again.editor(), again.breadcrumb(), again.text(), again.html(), again.images(), again.lang(), again.nextPages()));
+        var after = articles.findById(port.id()).orElseThrow();
+        assertThat(after.title()).isEqualTo("东江港集装箱吞吐量创新高（更新）");
+        assertThat(after.storyId()).isEqualTo(before.storyId());
+        assertThat(after.category()).isEqualTo(before.category());
+        assertThat(after.sourceUrl()).isEqualTo(before.sourceUrl());
+    }
+
+    @Test
+    void fetchAndPollMetricsAreExported() throws Exception {
+        String metrics = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(metrics).contains("huiwen_fetch_requests").contains("huiwen_collect_polls");
     }
 
     @Test
