@@ -113,6 +113,16 @@ class CollectFlowTest {
             String sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                     + "<url><loc>" + site.url("/news/2026/11/28/park.html") + "</loc><lastmod>2026-11-28</lastmod></url></urlset>";
             site.page("/sitemap.xml", "application/xml", sitemap);
+            site.page("/news/2026/11/28/library.html", "text/html; charset=utf-8", article("东江图书馆新馆开放 二十四小时自助借还", "2026-11-28 12:00", "东江晚报",
+                    "东江市图书馆新馆今天正式向市民开放，新馆藏书一百二十万册，设有少儿阅览区、古籍阅览室和二十四小时自助借还区。",
+                    "馆长介绍，新馆引入了智能书架和座位预约系统，读者在手机上就能查询图书位置、预约座位，周末还将举办读书分享会。"));
+            String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"测试新闻网\",\"items\":[{\"id\":\"lib\","
+                    + "\"url\":\"" + site.url("/news/2026/11/28/library.html") + "\",\"title\":\"东江图书馆新馆开放\","
+                    + "\"summary\":\"新馆开放。\",\"date_published\":\"2026-11-28T04:00:00Z\"}]}";
+            site.page("/feed.json", "application/feed+json", jsonFeed);
+            site.page("/news/2026/11/28/bridge.html", "text/html; charset=utf-8", article("东江二桥合龙 明年夏天通车", "2026-11-28 13:00", "东江日报",
+                    "东江二桥主桥今天顺利合龙，大桥全长三点二公里，双向六车道，建成后从江北到江南的车程将由四十分钟缩短到十分钟。",
+                    "建设单位介绍，接下来将进行桥面铺装和附属设施施工，预计明年夏天建成通车，届时将有效缓解老桥的交通压力。"));
             return site;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -199,6 +209,24 @@ class CollectFlowTest {
         assertThat(articles.latest(1, 50).items()).extracting(a -> a.title())
                 .contains("东江外贸企业订单排到明年春天", "东江小微企业首贷户数量创新高");
         assertThat(SITE.count("/finance/index_2.html")).as("pagination is not an article").isZero();
+    }
+
+    @Test
+    void aJsonFeedSourceGivesItsArticlesWithTheFullPageText() throws Exception {
+        JsonNode feed = createSource("{\"url\":\"" + SITE.url("/feed.json") + "\",\"type\":\"feed\",\"category\":\"wenhua\",\"enabled\":false}");
+        JsonNode poll = run(feed.get("id").asLong());
+        assertThat(poll.get("stored").asInt()).as(poll.toString()).isEqualTo(1);
+        var stored = articles.latest(1, 50).items().stream().filter(a -> a.title().startsWith("东江图书馆新馆开放")).findFirst().orElseThrow();
+        // the feed only had a summary: the article's text is the page's
+        assertThat(articles.findById(stored.id()).orElseThrow().text()).contains("二十四小时自助借还区").contains("读书分享会");
+    }
+
+    @Test
+    void aSingleArticlePageIsASource() throws Exception {
+        JsonNode page = createSource("{\"url\":\"" + SITE.url("/news/2026/11/28/bridge.html") + "\",\"type\":\"page\",\"enabled\":false}");
+        JsonNode poll = run(page.get("id").asLong());
+        assertThat(poll.get("stored").asInt()).as(poll.toString()).isEqualTo(1);
+        assertThat(articles.latest(1, 50).items()).extracting(a -> a.title()).contains("东江二桥合龙 明年夏天通车");
     }
 
     @Test
