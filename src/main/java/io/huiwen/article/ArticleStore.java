@@ -120,6 +120,16 @@ public class ArticleStore {
         jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
     }
 
+    /** An article waiting for review goes on the portal (and into the index); false when it was not waiting. */
+    @Transactional
+    public boolean publish(long id) {
+        int changed = jdbc.sql("UPDATE article SET status = 'published' WHERE id = ? AND status = 'review'").param(id).update();
+        if (changed == 1) {
+            jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
+        }
+        return changed == 1;
+    }
+
     private Category category(ExtractedArticle page, String categorySlug) {
         if (categorySlug != null && !categorySlug.isBlank()) {
             return categories.findBySlug(categorySlug)

@@ -67,8 +67,11 @@ class PortalController {
     }
 
     @GetMapping("/a/{id}")
-    String article(@PathVariable long id, @RequestHeader(value = "User-Agent", required = false) String userAgent, Model model) {
-        Article article = articles.findById(id).orElseThrow(() -> new NotFoundException("article " + id));
+    String article(@PathVariable long id, @RequestHeader(value = "User-Agent", required = false) String userAgent, Model model,
+                   jakarta.servlet.http.HttpServletRequest request) {
+        Article article = articles.findById(id)
+                .filter(a -> a.published() || request.isUserInRole("ADMIN")) // awaiting review: editors preview it, readers do not see it
+                .orElseThrow(() -> new NotFoundException("article " + id));
         views.count(id, userAgent);
         List<ArticleSummary> related = articles.summaries(search.related(id, article.storyId(), 6));
         List<ArticleSummary> latest = articles.latest(1, SIDEBAR + 1).items().stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();

@@ -230,6 +230,25 @@ class CollectFlowTest {
     }
 
     @Test
+    void articlesFromASourceThatNeedsReviewWaitForAnEditor() throws Exception {
+        SITE.page("/review/2026/11/28/market.html", "text/html; charset=utf-8", article("东江夜市重新开张 百余摊位迎客", "2026-11-28 19:00", "东江晚报",
+                "经过三个月的改造，东江老城夜市今晚重新开张，一百多个摊位沿河排开，小吃、手作和文创产品吸引了大批市民和游客。",
+                "夜市管理方介绍，改造后的夜市统一了摊位样式，增设了垃圾分类点和公共座椅，并将营业时间延长到凌晨一点。"));
+        JsonNode page = createSource("{\"url\":\"" + SITE.url("/review/2026/11/28/market.html") + "\",\"type\":\"page\",\"needs_review\":true,\"enabled\":false}");
+        run(page.get("id").asLong());
+        long id = articles.awaitingReview(10).stream().filter(a -> a.title().startsWith("东江夜市重新开张")).findFirst().orElseThrow().id();
+        mvc.perform(get("/a/" + id)).andExpect(status().isNotFound());
+        assertThat(articles.latest(1, 100).items()).noneMatch(a -> a.id() == id);
+        String admin = mvc.perform(get("/admin").with(httpBasic("admin", "secret"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(admin).contains("待审核").contains("东江夜市重新开张");
+        mvc.perform(post("/admin/articles/" + id + "/publish").with(httpBasic("admin", "secret"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/a/" + id)).andExpect(status().isOk());
+        assertThat(articles.latest(1, 100).items()).anyMatch(a -> a.id() == id);
+    }
+
+    @Test
     void aSitemapSourceGivesItsArticles() throws Exception {
         JsonNode map = createSource("{\"url\":\"" + SITE.url("/sitemap.xml") + "\",\"type\":\"sitemap\",\"enabled\":false}");
         JsonNode poll = run(map.get("id").asLong());
