@@ -277,6 +277,28 @@ class BrowserTest {
         assertThat(alertOpen()).isFalse();
     }
 
+    @Test
+    @Order(7)
+    void anEditorSignsInAndSeesTheDashboardAndSources() throws IOException {
+        open("/admin/sources");
+        assertThat(driver.findElement(By.cssSelector("section.login h1")).getText()).isEqualTo("编辑登录");
+        driver.findElement(By.name("username")).sendKeys("admin");
+        driver.findElement(By.name("password")).sendKeys("wrong");
+        driver.findElement(By.cssSelector(".login-form button")).click();
+        assertThat(driver.findElement(By.cssSelector(".notice.error")).getText()).contains("用户名或密码不对");
+        driver.findElement(By.name("username")).clear();
+        driver.findElement(By.name("username")).sendKeys("admin");
+        driver.findElement(By.name("password")).clear();
+        driver.findElement(By.name("password")).sendKeys("test-admin");
+        driver.findElement(By.cssSelector(".login-form button")).click();
+        assertThat(driver.getCurrentUrl()).contains("/admin/sources"); // back where the editor was going
+        assertThat(driver.findElement(By.cssSelector("section.admin h1")).getText()).isEqualTo("来源管理");
+        open("/admin");
+        assertThat(driver.findElement(By.cssSelector("section.admin h1")).getText()).isEqualTo("编辑后台");
+        assertThat(driver.findElements(By.cssSelector(".admin-table tbody tr"))).hasSizeGreaterThanOrEqualTo(30);
+        browser.screenshot("admin");
+    }
+
     private boolean alertOpen() {
         try {
             driver.switchTo().alert();
