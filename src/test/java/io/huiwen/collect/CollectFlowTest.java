@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the feed test first: later sources meet its story as a duplicate
 class CollectFlowTest {
 
-    static final FakeNewsSite SITE = startSite();
+    static final FakeSite SITE = startSite();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -74,9 +74,9 @@ class CollectFlowTest {
         return b.append("</div><div class=\"footer\">版权所有 测试新闻网</div></body></html>").toString();
     }
 
-    static FakeNewsSite startSite() {
+    static FakeSite startSite() {
         try {
-            FakeNewsSite site = new FakeNewsSite();
+            FakeSite site = new FakeSite(); // the fetcher tests' fake site, with the pages of a small news outlet
             site.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\nSitemap: " + site.url("/sitemap.xml") + "\n");
             String p1 = "东江港今年前十个月集装箱吞吐量达到一千二百万标箱，同比增长百分之九，创下历史同期新高，港口新开通三条外贸航线。";
             String p2 = "港口负责人介绍，外贸航线的增加带动了集装箱业务增长，自动化码头二期工程也将在明年投入使用，装卸效率将再提高两成。";
@@ -152,7 +152,7 @@ class CollectFlowTest {
         assertThat(SITE.count("/private/secret.html")).as("a URL robots.txt disallows is never requested").isZero();
         long id = articles.latest(1, 50).items().stream().filter(a -> a.title().equals("东江港集装箱吞吐量创新高")).findFirst().orElseThrow().id();
         var stored = articles.findById(id).orElseThrow();
-        assertThat(stored.sourceUrl()).isEqualTo(SITE.url("/news/2026/11/28/port.html")); // tracking parameters gone
+        assertThat(stored.sourceUrl()).isEqualTo(SITE.url("/news/2026/11/28/port.html").toString()); // tracking parameters gone
         assertThat(stored.category().slug()).isEqualTo("caijing");
         assertThat(stored.source()).isEqualTo("东江日报");
         index.drain();
@@ -273,8 +273,8 @@ class CollectFlowTest {
 
     @Test
     void theSchedulerPollsDueSourcesByItself() throws Exception {
-        JsonNode due = createSource("{\"url\":\"" + SITE.url("/feed.xml?scheduled=1") + "\",\"type\":\"feed\"}");
-        SITE.page("/feed.xml?scheduled=1", "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
+        JsonNode due = createSource("{\"url\":\"" + SITE.url("/scheduled/feed.xml") + "\",\"type\":\"feed\"}");
+        SITE.page("/scheduled/feed.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (sources.findById(due.get("id").asLong()).orElseThrow().lastPollAt() == null && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);

@@ -74,6 +74,34 @@ final class FakeSite implements AutoCloseable {
         return on(path, (exchange, call) -> reply(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A 200 page in UTF-8. */
+    FakeSite page(String path, String contentType, String body) {
+        return page(path, contentType, body.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** A 200 page in the given encoding (GBK list pages, say). */
+    FakeSite page(String path, String contentType, String body, java.nio.charset.Charset charset) {
+        return page(path, contentType, body.getBytes(charset), null);
+    }
+
+    /** How many requests asked for exactly this path and query. */
+    long count(String target) {
+        return hitsOf(target).size();
+    }
+
+    /** A page in any encoding; with an {@code etag}, a request carrying it in If-None-Match gets 304. */
+    FakeSite page(String path, String contentType, byte[] body, String etag) {
+        return on(path, (exchange, call) -> {
+            if (etag != null && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                reply(exchange, 304, null, new byte[0], "ETag", etag);
+            } else if (etag != null) {
+                reply(exchange, 200, contentType, body, "ETag", etag);
+            } else {
+                reply(exchange, 200, contentType, body);
+            }
+        });
+    }
+
     List<Hit> hits() {
         return List.copyOf(hits);
     }
