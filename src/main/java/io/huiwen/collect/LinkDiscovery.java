@@ -32,11 +32,12 @@ class LinkDiscovery {
         this.properties = properties;
     }
 
+    /** @param listing the fetched source URL; null for a site given alone (a sitemap source at a site's root) */
     List<DiscoveredItem> items(Source source, FetchResponse listing) throws FetchFailure {
         int max = properties.maxFeedItems();
         return switch (source.type()) {
             case FEED -> feeds.read(listing.body(), listing.url(), max).items();
-            case SITEMAP -> isSiteRoot(listing.url()) ? fromRobots(listing.url(), max) : fromSitemap(listing, max);
+            case SITEMAP -> listing == null ? fromRobots(URI.create(source.url()), max) : fromSitemap(listing, max);
             case LIST -> lists.read(text(listing, source), listing.url(), new ListPageReader.ListPageRules(source.cssSelector(),
                     pattern(source.includePattern()), pattern(source.excludePattern()), max));
             case PAGE -> List.of(DiscoveredItem.link(listing.url()));
@@ -65,7 +66,7 @@ class LinkDiscovery {
         return items.size() > max ? items.subList(0, max) : items;
     }
 
-    private static boolean isSiteRoot(URI url) {
+    static boolean isSiteRoot(URI url) {
         return url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/");
     }
 

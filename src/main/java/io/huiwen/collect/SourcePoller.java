@@ -59,10 +59,12 @@ public class SourcePoller {
     public PollResult poll(Source source) {
         OffsetDateTime started = OffsetDateTime.now(clock);
         try {
-            FetchResponse listing = fetcher.fetch(new FetchRequest(URI.create(source.url()),
+            // a site given alone is read through the sitemaps its robots.txt lists: its home page is not needed
+            boolean siteOnly = source.type() == Source.Type.SITEMAP && LinkDiscovery.isSiteRoot(URI.create(source.url()));
+            FetchResponse listing = siteOnly ? null : fetcher.fetch(new FetchRequest(URI.create(source.url()),
                     source.type() == Source.Type.PAGE ? null : source.etag(),
                     source.type() == Source.Type.PAGE ? null : source.lastModified(), source.referer()));
-            if (listing.notModified()) {
+            if (listing != null && listing.notModified()) {
                 sources.recordSuccess(source.id(), started, false, null, null);
                 return count(new PollResult(source.id(), 0, 0, 0, 0, true, null, "not modified"));
             }
@@ -71,7 +73,8 @@ public class SourcePoller {
             if (result.found() > 0 && result.failed() == result.found()) {
                 sources.recordFailure(source.id(), started, result.error(), result.message(), null);
             } else {
-                sources.recordSuccess(source.id(), started, result.stored() > 0, listing.etag(), listing.lastModified());
+                sources.recordSuccess(source.id(), started, result.stored() > 0, listing == null ? null : listing.etag(),
+                        listing == null ? null : listing.lastModified());
             }
             return count(result);
         } catch (FetchFailure f) {

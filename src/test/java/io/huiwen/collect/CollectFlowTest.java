@@ -161,6 +161,8 @@ class CollectFlowTest {
 
         JsonNode second = run(source.get("id").asLong());
         assertThat(second.get("unchanged").asBoolean()).as("the second poll is a conditional GET answered 304").isTrue();
+        var after = sources.findById(source.get("id").asLong()).orElseThrow();
+        assertThat(after.currentIntervalMinutes()).as("an unchanged source is visited less often").isGreaterThan(after.intervalMinutes());
     }
 
     @Test
@@ -253,6 +255,16 @@ class CollectFlowTest {
         JsonNode map = createSource("{\"url\":\"" + SITE.url("/sitemap.xml") + "\",\"type\":\"sitemap\",\"enabled\":false}");
         JsonNode poll = run(map.get("id").asLong());
         assertThat(poll.get("found").asInt()).isEqualTo(1);
+        assertThat(articles.latest(1, 50).items()).extracting(a -> a.title()).contains("东江新建口袋公园十二处");
+    }
+
+    @Test
+    void aSiteGivenAloneIsReadThroughTheSitemapsInItsRobotsTxt() throws Exception {
+        JsonNode site = createSource("{\"url\":\"" + SITE.url("/") + "\",\"enabled\":false}");
+        assertThat(site.get("type").asString()).isEqualTo("sitemap");
+        JsonNode poll = run(site.get("id").asLong());
+        assertThat(poll.get("found").asInt()).as(poll.toString()).isEqualTo(1);
+        assertThat(SITE.count("/sitemap.xml")).isPositive();
         assertThat(articles.latest(1, 50).items()).extracting(a -> a.title()).contains("东江新建口袋公园十二处");
     }
 
