@@ -18,7 +18,13 @@ public final class Views {
     public record Home(List<ArticleSummary> latest, List<ArticleSummary> hot, List<CategoryBlock> blocks) {}
 
     public record ArticleView(Article article, List<ArticleSummary> alsoReported, List<ArticleSummary> related,
-                              List<ArticleSummary> hot, List<ArticleSummary> latest) {}
+                              List<ArticleSummary> hot, List<ArticleSummary> latest) {
+
+        /** The body with its images loaded through Huiwen (see ImageProxy). */
+        public String bodyHtml() {
+            return BodyImages.proxied(article);
+        }
+    }
 
     /** A paged list of articles (a category or a tag), with the path its pages link to. */
     public record Listing(String heading, Category category, Page<ArticleSummary> page, String path,

@@ -259,6 +259,33 @@ class CollectFlowTest {
     }
 
     @Test
+    void imagesOfHotlinkProtectedOutletsAreServedThroughHuiwenWithTheSourcesReferer() throws Exception {
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        SITE.on("/img/crane.png", (exchange, call) -> {
+            String referer = exchange.getRequestHeaders().getFirst("Referer");
+            boolean allowed = referer != null && referer.startsWith("https://www.dongjiang.example/");
+            FakeSite.reply(exchange, allowed ? 200 : 403, allowed ? "image/png" : "text/plain", allowed ? png : "hotlinking refused".getBytes(StandardCharsets.UTF_8));
+        });
+        SITE.page("/photo/2026/11/28/crane.html", "text/html; charset=utf-8", article("东江港新添两台岸桥 装卸效率再提升", "2026-11-28 15:00", "东江日报",
+                "东江港集装箱码头今天新添两台远程操控岸桥，单台岸桥每小时可装卸集装箱四十个，码头整体装卸效率提升一成以上。",
+                "港口负责人介绍，新岸桥由操作员在中控室远程操作，工作环境明显改善，明年还将再添三台同型号设备。")
+                .replace("<div class=\"article-content\">", "<div class=\"article-content\"><figure><img src=\"/img/crane.png\"><figcaption>新岸桥正在作业。东江港供图</figcaption></figure>"));
+        JsonNode page = createSource("{\"url\":\"" + SITE.url("/photo/2026/11/28/crane.html") + "\",\"type\":\"page\",\"enabled\":false,"
+                + "\"referer\":\"https://www.dongjiang.example/\"}");
+        run(page.get("id").asLong());
+        long id = articles.latest(1, 50).items().stream().filter(a -> a.title().startsWith("东江港新添两台岸桥")).findFirst().orElseThrow().id();
+        String html = mvc.perform(get("/a/" + id)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("src=\"/img/" + id + "/0\"").doesNotContain("src=\"" + SITE.url("/img/crane.png"));
+        for (int i = 0; i < 2; i++) {
+            var image = mvc.perform(get("/img/" + id + "/0")).andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(image.getContentType()).isEqualTo("image/png");
+            assertThat(image.getContentAsByteArray()).isEqualTo(png);
+        }
+        assertThat(SITE.count("/img/crane.png")).as("fetched once, then served from the cache").isEqualTo(1);
+        mvc.perform(get("/img/" + id + "/7")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aSiteGivenAloneIsReadThroughTheSitemapsInItsRobotsTxt() throws Exception {
         JsonNode site = createSource("{\"url\":\"" + SITE.url("/") + "\",\"enabled\":false}");
         assertThat(site.get("type").asString()).isEqualTo("sitemap");
