@@ -96,6 +96,32 @@ class CommandLineTest {
     }
 
     @Test
+    @Order(2)
+    void extractFetchesAUrlPolitelyAndRefusesPrivateAddressesUnlessAllowed() throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = Files.readAllBytes(HTML);
+        server.createContext("/", x -> {
+            byte[] body = x.getRequestURI().getPath().equals("/robots.txt") ? new byte[0] : page;
+            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/news/story.html";
+            Run refused = run("extract", url);
+            assertThat(refused.status()).isEqualTo(1);
+            assertThat(JSON.readTree(refused.out()).get("error").asString()).startsWith("blocked_address");
+            Run allowed = run("extract", "--huiwen.collect.allow-private-hosts=true", url);
+            assertThat(allowed.status()).isZero();
+            assertThat(JSON.readTree(allowed.out()).get("lang").asString()).isEqualTo("en");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     @Order(3)
     void importStoresTheDumpAndCreatesItsCategory() {
         Run r = run("import", DUMP.toString(), "--huiwen.data-dir=" + DATA);
