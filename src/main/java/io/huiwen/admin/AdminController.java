@@ -7,6 +7,7 @@ import io.huiwen.article.Page;
 import io.huiwen.search.SearchIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import io.huiwen.web.PortalPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The editorial overview: what is stored and indexed, what waits for review, the newest articles. */
 @Controller
+@PortalPage
 public class AdminController {
 
     private final ArticleRepository articles;

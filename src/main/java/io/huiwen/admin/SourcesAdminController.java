@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import io.huiwen.web.PortalPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /admin/sources}: every source with its health, and "run now". */
 @Controller
+@PortalPage
 public class SourcesAdminController {
 
     /** One row of the sources table. */

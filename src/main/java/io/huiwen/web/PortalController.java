@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
+@PortalPage
 class PortalController {
 
     static final int PAGE_SIZE = 20;

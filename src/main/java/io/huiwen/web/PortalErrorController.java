@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Every error a reader can meet (unknown page, bad request, server error) as a portal page. */
 @Controller
+@PortalPage
 class PortalErrorController implements ErrorController {
 
     @RequestMapping("/error")

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the site chrome (name, category navigation) into the model of every portal page. */
-@ControllerAdvice(basePackages = "io.huiwen")
+@ControllerAdvice(annotations = PortalPage.class) // not for JSON or image endpoints: no category query per API call
 class SiteAdvice {
 
     private final HuiwenProperties properties;
