@@ -4,6 +4,7 @@ import io.huiwen.extract.BodySanitizer;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.text.Enrichment;
 import io.huiwen.text.SimHash;
+import io.huiwen.text.StoryMatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +27,32 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ArticleStore {
+
+    /**
+     * Articles whose fingerprint has a band equal to, or one bit away from, the given one's
+     * (parameters: {@link #storyCandidateBands}). Seven differing bits cannot spread over four
+     * bands without leaving one band at most one bit off, so every article within 7 bits is found,
+     * by indexed equality lookups only; UNION keeps each band on its index.
+     */
+    public static final String STORY_CANDIDATES = """
+            SELECT id, simhash, story_id FROM article WHERE band0 IN (%1$s)
+            UNION SELECT id, simhash, story_id FROM article WHERE band1 IN (%1$s)
+            UNION SELECT id, simhash, story_id FROM article WHERE band2 IN (%1$s)
+            UNION SELECT id, simhash, story_id FROM article WHERE band3 IN (%1$s)
+            """.formatted(String.join(", ", java.util.Collections.nCopies(17, "?")));
+
+    /** The 68 parameters of {@link #STORY_CANDIDATES}: each band, then the band with each of its 16 bits flipped. */
+    public static Object[] storyCandidateBands(long simhash) {
+        Object[] params = new Object[68];
+        for (int b = 0; b < 4; b++) {
+            int band = SimHash.band(simhash, b);
+            params[b * 17] = band;
+            for (int bit = 0; bit < 16; bit++) {
+                params[b * 17 + 1 + bit] = band ^ (1 << bit);
+            }
+        }
+        return params;
+    }
 
     /** What happened to one page: stored as {@code id}, or a duplicate of the article {@code id}. */
     public record Stored(long id, boolean duplicate) {}
@@ -81,7 +108,7 @@ public class ArticleStore {
                     .params(id, raw.url(), raw.contentType(), raw.fetchedAt().withOffsetSameInstant(ZoneOffset.UTC), Gzip.compress(raw.body()))
                     .update();
         }
-        long storyId = storyOf(id, enrichment.simhash()).orElse(id);
+        long storyId = storyOf(id, enrichment.simhash(), page.text()).orElse(id);
         jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(storyId, id).update();
         List<String> tags = enrichment.keywords();
         for (int i = 0; i < tags.size(); i++) {
@@ -180,21 +207,37 @@ public class ArticleStore {
         return ((Number) keys.getKeys().get("id")).longValue();
     }
 
-    /** The story of the nearest stored article within the same-story distance, if any. */
-    private Optional<Long> storyOf(long id, long simhash) {
+    /**
+     * The story of the nearest stored article that tells the same story, if any. Candidates share
+     * at least one 16-bit band of the fingerprint (an indexed lookup, no scan); see StoryMatch.
+     */
+    private Optional<Long> storyOf(long id, long simhash, String text) {
         record Candidate(long id, long simhash, Long storyId) {}
-        List<Candidate> candidates = jdbc.sql("""
-                SELECT id, simhash, story_id FROM article
-                WHERE id <> :id AND (band0 = :b0 OR band1 = :b1 OR band2 = :b2 OR band3 = :b3)
-                """)
-                .param("id", id).param("b0", SimHash.band(simhash, 0)).param("b1", SimHash.band(simhash, 1))
-                .param("b2", SimHash.band(simhash, 2)).param("b3", SimHash.band(simhash, 3))
+        List<Candidate> candidates = jdbc.sql(STORY_CANDIDATES)
+                .params(storyCandidateBands(simhash))
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class)))
-                .list();
+                .list().stream().filter(c -> c.id() != id).toList();
+        java.util.function.Supplier<java.util.Set<String>> ours = memo(() -> StoryMatch.words(text));
         return candidates.stream()
-                .filter(c -> SimHash.distance(c.simhash(), simhash) <= SimHash.SAME_STORY_DISTANCE)
-                .min(java.util.Comparator.comparingInt((Candidate c) -> SimHash.distance(c.simhash(), simhash)).thenComparingLong(Candidate::id))
+                .sorted(java.util.Comparator.comparingInt((Candidate c) -> SimHash.distance(c.simhash(), simhash)).thenComparingLong(Candidate::id))
+                .filter(c -> StoryMatch.sameStory(simhash, c.simhash(), ours, () -> StoryMatch.words(bodyText(c.id()))))
+                .findFirst()
                 .map(c -> c.storyId() == null ? c.id() : c.storyId());
+    }
+
+    private String bodyText(long id) {
+        return jdbc.sql("SELECT body_text FROM article WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> supplier) {
+        Object[] value = {null};
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked") T t = (T) value[0];
+            return t;
+        };
     }
 
     /** Identity of a page's content: same title and same text (whitespace folded) is the same page. */

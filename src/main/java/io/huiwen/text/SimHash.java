@@ -22,7 +22,7 @@ public final class SimHash {
 
     public static long of(String text) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Segmenter.Word w : Segmenter.get().words(text == null ? "" : text)) {
+        for (Segmenter.Word w : Segmenter.get().words(simplified(text))) {
             if (w.text().codePoints().anyMatch(Character::isLetter)) { // numbers are edited more often than words
                 counts.merge(w.text(), 1, Integer::sum);
             }
@@ -41,6 +41,11 @@ public final class SimHash {
             }
         }
         return fingerprint;
+    }
+
+    /** Traditional characters folded to simplified, so a 繁體 repost hashes like its original. */
+    static String simplified(String text) {
+        return text == null || text.isEmpty() ? "" : com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(text);
     }
 
     public static int distance(long a, long b) {
