@@ -74,9 +74,17 @@ class ArticleApi {
         return listing(articles.latest(page, clamp(size)));
     }
 
+    /** 热门: {@code window} is 24h or 7d (the default); {@code days} (1–30) sets another window. */
     @GetMapping("/hot")
-    Listing hot(@RequestParam(defaultValue = "10") int size, @RequestParam(defaultValue = "7") int days) {
-        List<ArticleSummary> top = hot.top(clamp(size), Duration.ofDays(Math.max(1, Math.min(days, 30))));
+    Listing hot(@RequestParam(defaultValue = "10") int size, @RequestParam(required = false) String window,
+                @RequestParam(defaultValue = "7") int days) {
+        Duration span = switch (window == null ? "" : window) {
+            case "24h", "1d" -> Duration.ofHours(24);
+            case "7d" -> Duration.ofDays(7);
+            case "" -> Duration.ofDays(Math.max(1, Math.min(days, 30)));
+            default -> throw new IllegalArgumentException("window must be 24h or 7d");
+        };
+        List<ArticleSummary> top = hot.top(clamp(size), span);
         return new Listing(top.size(), 1, clamp(size), top.stream().map(a -> Summary.of(a, baseUrl)).toList());
     }
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 热门文章: views in the window, decayed by age with a Hacker-News-style gravity,
- * score = views / (age in hours + 2) ^ gravity, newer first among equals (so an unread portal
+ * score = views × (1 + log2 outlets) / (age in hours + 2) ^ gravity, newer first among equals (so an unread portal
  * shows its newest stories). Only stories published within the window take part, so a years-old
  * story cannot be hot however often it was read. One entry per story.
  */
@@ -37,21 +37,22 @@ public class HotRanking {
     public List<ArticleSummary> top(int max, Duration window) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime since = now.minus(window);
-        record Candidate(long id, long storyId, OffsetDateTime time, long views) {}
+        record Candidate(long id, long storyId, OffsetDateTime time, long views, int outlets) {}
         List<Candidate> candidates = jdbc.sql("""
                 SELECT a.id, a.story_id, a.sort_time,
-                       COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views
+                       COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views,
+                       (SELECT COUNT(*) FROM article m WHERE m.story_id = a.story_id AND m.status = 'published') AS outlets
                 FROM article a
                 WHERE a.status = 'published' AND a.sort_time >= :since AND a.sort_time <= :now
                 ORDER BY views DESC, a.sort_time DESC
                 LIMIT 500
                 """)
                 .param("since", since).param("now", now.plusMinutes(5))
-                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4)))
+                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4), rs.getInt(5)))
                 .list();
         Set<Long> stories = new HashSet<>();
         List<Long> ids = candidates.stream()
-                .sorted(Comparator.comparingDouble((Candidate c) -> score(c.views(), Duration.between(c.time(), now))).reversed()
+                .sorted(Comparator.comparingDouble((Candidate c) -> score(c.views(), c.outlets(), Duration.between(c.time(), now))).reversed()
                         .thenComparing(Candidate::time, Comparator.reverseOrder()))
                 .filter(c -> stories.add(c.storyId()))
                 .limit(max)
@@ -60,8 +61,9 @@ public class HotRanking {
         return articles.summaries(ids);
     }
 
-    double score(long views, Duration age) {
+    /** A story many outlets carry weighs more: each doubling of outlets adds as much as the first. */
+    double score(long views, int outlets, Duration age) {
         double hours = Math.max(0, age.toMinutes() / 60.0);
-        return views / Math.pow(hours + 2, gravity);
+        return views * (1 + Math.log(Math.max(1, outlets)) / Math.log(2)) / Math.pow(hours + 2, gravity);
     }
 }

@@ -1,5 +1,10 @@
 package io.huiwen.rank;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts article page views in memory and writes them in batches to hourly buckets, so a busy
- * page costs no database write per view. Crawlers and link previewers are not readers.
+ * page costs no database write per view. A reader counts once per article per hour, known by a
+ * salted hash of address and user agent (no cookie; the salt lives in memory only and changes
+ * every day, so visitors cannot be followed across days). Crawlers and link previewers are not readers.
  */
 @Component
 public class ViewCounter {
@@ -26,19 +33,57 @@ public class ViewCounter {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
+    /** (visitor, article) → the hour it was last counted in. */
+    private final Map<Long, Long> seen = new ConcurrentHashMap<>();
+    static final int MAX_SEEN = 2_000_000;
+    private volatile long saltDay = -1;
+    private volatile byte[] salt;
 
     ViewCounter(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Counts one view of the article unless the user agent is a known bot; returns whether it counted. */
-    public boolean count(long articleId, String userAgent) {
+    /** Counts one view of the article by this reader, unless it is a bot or the reader was counted this hour; returns whether it counted. */
+    public boolean count(long articleId, String address, String userAgent) {
         if (userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()) {
+            return false;
+        }
+        long now = clock.millis();
+        long hour = now / 3_600_000L;
+        long key = visitor(address, userAgent, now / 86_400_000L) * 31 + articleId;
+        if (seen.size() > MAX_SEEN) {
+            seen.clear(); // a flood of distinct visitors: forget rather than grow without bound
+        }
+        Long previous = seen.put(key, hour);
+        if (previous != null && previous == hour) {
             return false;
         }
         pending.computeIfAbsent(articleId, k -> new LongAdder()).increment();
         return true;
+    }
+
+    private long visitor(String address, String userAgent, long day) {
+        if (day != saltDay) {
+            synchronized (this) {
+                if (day != saltDay) {
+                    byte[] fresh = new byte[16];
+                    new SecureRandom().nextBytes(fresh);
+                    salt = fresh;
+                    saltDay = day;
+                }
+            }
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(userAgent.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(sha.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes the buffered views into the current hour's buckets and the articles' totals. */
@@ -46,6 +91,8 @@ public class ViewCounter {
     @Transactional
     public synchronized void flush() {
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+        long currentHour = clock.millis() / 3_600_000L;
+        seen.values().removeIf(h -> h < currentHour);
         for (Long id : pending.keySet()) {
             long views = pending.remove(id).sumThenReset();
             if (views == 0) {

@@ -73,7 +73,7 @@ class PortalController {
         Article article = articles.findById(id)
                 .filter(a -> a.published() || request.isUserInRole("ADMIN")) // awaiting review: editors preview it, readers do not see it
                 .orElseThrow(() -> new NotFoundException("article " + id));
-        views.count(id, userAgent);
+        views.count(id, request.getRemoteAddr(), userAgent);
         List<ArticleSummary> related = articles.summaries(search.related(id, article.storyId(), 6));
         List<ArticleSummary> latest = articles.latest(1, SIDEBAR + 1).items().stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         List<ArticleSummary> hotElsewhere = hot.top(SIDEBAR + 1, HOT_WINDOW).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();

@@ -81,12 +81,12 @@ class PostgresStorageTest {
         assertThat(page("/a/" + id)).contains("相关阅读");
         assertThat(page("/search?q=马拉松")).contains("<em>马拉松</em>");
         for (int i = 0; i < 5; i++) {
-            views.count(id, "Mozilla/5.0");
+            views.count(id, "192.0.2." + i, "Mozilla/5.0");
         }
         views.flush();
-        views.count(id, "Mozilla/5.0");
+        views.count(id, "192.0.2.99", "Mozilla/5.0");
         views.flush(); // the second flush merges into the same hourly bucket
-        assertThat(articles.findById(id).orElseThrow().views()).isEqualTo(7); // 6 counted here, 1 by opening the page
+        assertThat(articles.findById(id).orElseThrow().views()).isEqualTo(7); // 6 readers here, 1 by opening the page
         assertThat(page("/api/v1/hot")).contains("\"items\":[{\"id\":" + id + ",");
         assertThat(page("/feed.xml")).contains("<rss version=\"2.0\"");
     }

@@ -12,18 +12,23 @@ class HotRankingScoreTest {
 
     @Test
     void aWeekOldStoryCannotOutrankTodaysBusyOne() {
-        double weekOld = ranking.score(5_000, Duration.ofDays(7));
-        double today = ranking.score(300, Duration.ofHours(3));
+        double weekOld = ranking.score(5_000, 1, Duration.ofDays(7));
+        double today = ranking.score(300, 1, Duration.ofHours(3));
         assertThat(today).isGreaterThan(weekOld);
     }
 
     @Test
     void moreViewsRankHigherAtTheSameAge() {
-        assertThat(ranking.score(100, Duration.ofHours(5))).isGreaterThan(ranking.score(10, Duration.ofHours(5)));
+        assertThat(ranking.score(100, 1, Duration.ofHours(5))).isGreaterThan(ranking.score(10, 1, Duration.ofHours(5)));
+    }
+
+    @Test
+    void aStoryMoreOutletsCarryWeighsMore() {
+        assertThat(ranking.score(50, 4, Duration.ofHours(5))).isEqualTo(3 * ranking.score(50, 1, Duration.ofHours(5)), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
     void newerRanksHigherAtTheSameViews() {
-        assertThat(ranking.score(10, Duration.ofHours(1))).isGreaterThan(ranking.score(10, Duration.ofHours(20)));
+        assertThat(ranking.score(10, 1, Duration.ofHours(1))).isGreaterThan(ranking.score(10, 1, Duration.ofHours(20)));
     }
 }

@@ -182,11 +182,20 @@ class PortalTest {
         views.flush();
         assertThat(articles.findById(id).orElseThrow().views()).isZero();
         for (int i = 0; i < 40; i++) {
-            page("/a/" + id);
+            page("/a/" + id); // one reader reloading: counted once this hour
+        }
+        for (int reader = 1; reader <= 30; reader++) {
+            String address = "203.0.113." + reader;
+            mvc.perform(get("/a/" + id).header("User-Agent", BROWSER).with(r -> {
+                r.setRemoteAddr(address);
+                return r;
+            })).andExpect(status().isOk());
         }
         views.flush();
-        assertThat(articles.findById(id).orElseThrow().views()).isEqualTo(40);
+        assertThat(articles.findById(id).orElseThrow().views()).isEqualTo(31);
         assertThat(page("/api/v1/hot")).startsWith("{\"total\":").contains("\"items\":[{\"id\":" + id + ",");
+        assertThat(page("/api/v1/hot?window=24h")).doesNotContain("\"id\":" + id + ","); // read today, but published days ago
+        mvc.perform(get("/api/v1/hot").param("window", "1y")).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -195,7 +204,7 @@ class PortalTest {
                 List.of("首页", "社会"), "这是一篇五年前的旧闻，正文足够长，用来测试热门排行的时间衰减。", "<p>这是一篇五年前的旧闻。</p>", List.of(), "zh", List.of());
         long id = store.store(old, null, OffsetDateTime.now()).id();
         for (int i = 0; i < 200; i++) {
-            views.count(id, BROWSER);
+            views.count(id, "198.51.100." + i % 250 + "." + i, BROWSER);
         }
         views.flush();
         assertThat(page("/api/v1/hot?size=50")).doesNotContain("\"id\":" + id + ",");
