@@ -147,6 +147,51 @@ public class ArticleStore {
         jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
     }
 
+    /**
+     * An editor's split: the article leaves its story and stands alone. If it was the story's
+     * id-giver, the others keep a story of their own under the earliest remaining id. False when
+     * the article already stands alone.
+     */
+    @Transactional
+    public boolean splitFromStory(long id) {
+        long story = jdbc.sql("SELECT story_id FROM article WHERE id = ?").param(id).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no article with id " + id));
+        List<Long> members = jdbc.sql("SELECT id FROM article WHERE story_id = ? ORDER BY id").param(story).query(Long.class).list();
+        if (members.size() <= 1) {
+            return false;
+        }
+        jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(id, id).update();
+        if (story == id) {
+            long newStory = members.stream().filter(m -> m != id).findFirst().orElseThrow();
+            jdbc.sql("UPDATE article SET story_id = ? WHERE story_id = ? AND id <> ?").params(newStory, id, id).update();
+        }
+        reindex(members);
+        return true;
+    }
+
+    /** An editor's merge: every article of story {@code from} joins story {@code into}. Returns how many moved. */
+    @Transactional
+    public int mergeStories(long into, long from) {
+        if (into == from) {
+            throw new IllegalArgumentException("a story cannot be merged into itself");
+        }
+        for (long story : new long[] {into, from}) {
+            if (jdbc.sql("SELECT COUNT(*) FROM article WHERE story_id = ?").param(story).query(Long.class).single() == 0) {
+                throw new IllegalArgumentException("no story with id " + story);
+            }
+        }
+        List<Long> moved = jdbc.sql("SELECT id FROM article WHERE story_id = ?").param(from).query(Long.class).list();
+        jdbc.sql("UPDATE article SET story_id = ? WHERE story_id = ?").params(into, from).update();
+        reindex(moved);
+        return moved.size();
+    }
+
+    private void reindex(List<Long> ids) {
+        for (long id : ids) {
+            jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
+        }
+    }
+
     /** An article waiting for review goes on the portal (and into the index); false when it was not waiting. */
     @Transactional
     public boolean publish(long id) {

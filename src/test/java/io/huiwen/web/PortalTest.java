@@ -263,6 +263,31 @@ class PortalTest {
     }
 
     @Test
+    void editorsSplitAnArticleOutOfItsStoryAndMergeStories() throws Exception {
+        var basic = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("admin", "test-admin");
+        long original = idOfTitle("望海港前十月外贸进出口");
+        var members = articles.storyMembers(articles.findById(original).orElseThrow().storyId(), original);
+        assertThat(members).hasSize(2);
+        long repost = members.get(0).id();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/articles/" + repost + "/split"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/articles/" + repost + "/split").with(basic))
+                .andExpect(status().isOk());
+        index.drain();
+        assertThat(articles.findById(repost).orElseThrow().storyId()).isEqualTo(repost);
+        assertThat(page("/c/caijing")).contains("2 家媒体报道");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/stories/merge").with(basic)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"into\":" + articles.findById(original).orElseThrow().storyId() + ",\"from\":" + repost + "}"))
+                .andExpect(status().isOk());
+        index.drain();
+        assertThat(page("/c/caijing")).contains("3 家媒体报道");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/stories/merge").with(basic)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"into\":1,\"from\":999999}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void anArticleAndItsIndexRecordAreStoredTogetherOrNotAtAll(@Autowired JdbcClient jdbc) {
         long articlesBefore = articles.count();
         long outboxBefore = jdbc.sql("SELECT COUNT(*) FROM index_outbox").query(Long.class).single();
