@@ -13,7 +13,6 @@ class LoginController {
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
-        model.addAttribute("_csrf", request.getAttribute("_csrf"));
         model.addAttribute("failed", request.getParameter("error") != null);
         model.addAttribute("loggedOut", request.getParameter("logout") != null);
         return "login";

@@ -4,7 +4,6 @@ import io.huiwen.article.Source;
 import io.huiwen.article.SourceRepository;
 import io.huiwen.collect.SourcePoller;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,7 @@ public class SourcesAdminController {
     }
 
     @GetMapping("/admin/sources")
-    String list(Model model, jakarta.servlet.http.HttpServletRequest request) {
-        model.addAttribute("_csrf", request.getAttribute("_csrf"));
+    String list(Model model) {
         Map<Long, long[]> counts = sources.collectedCounts(OffsetDateTime.now(clock));
         List<Row> rows = sources.findAll().stream().map(s -> {
             long[] c = counts.getOrDefault(s.id(), new long[2]);
@@ -51,13 +49,11 @@ public class SourcesAdminController {
         Source source = sources.findById(id).orElse(null);
         if (source == null) {
             redirect.addFlashAttribute("notice", "没有编号为 " + id + " 的来源");
-        } else if (!sources.tryLease(id, Duration.ofMinutes(15), OffsetDateTime.now(clock))) {
-            redirect.addFlashAttribute("notice", source.name() + " 正在抓取中，请稍后再试");
         } else {
-            SourcePoller.PollResult r = poller.poll(source);
-            redirect.addFlashAttribute("notice", r.error() == null
+            redirect.addFlashAttribute("notice", poller.runNow(source).map(r -> r.error() == null
                     ? source.name() + "：发现 " + r.found() + " 篇，新增 " + r.stored() + " 篇，重复 " + r.duplicates() + " 篇，失败 " + r.failed() + " 篇"
-                    : source.name() + "：抓取失败（" + r.error() + "）" + (r.message() == null ? "" : r.message()));
+                    : source.name() + "：抓取失败（" + r.error() + "）" + (r.message() == null ? "" : r.message()))
+                    .orElse(source.name() + " 正在抓取中，请稍后再试"));
         }
         return "redirect:/admin/sources";
     }

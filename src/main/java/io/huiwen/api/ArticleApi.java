@@ -52,8 +52,8 @@ class ArticleApi {
     @GetMapping("/articles/{id}")
     ArticleJson article(@PathVariable long id) {
         Article a = articles.findById(id).filter(Article::published).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
-        List<OtherReport> others = articles.storyMembers(a.storyId(), id).stream()
-                .map(o -> new OtherReport(o.id(), o.source(), articles.findById(o.id()).map(Article::sourceUrl).orElse(null)))
+        List<OtherReport> others = articles.otherReports(a.storyId(), id).stream()
+                .map(o -> new OtherReport(o.id(), o.source(), o.sourceUrl()))
                 .toList();
         return ArticleJson.of(a, baseUrl, others);
     }

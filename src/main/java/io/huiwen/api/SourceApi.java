@@ -5,7 +5,6 @@ import io.huiwen.article.SourceCatalog;
 import io.huiwen.article.SourceRepository;
 import io.huiwen.collect.SourcePoller;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +80,8 @@ class SourceApi {
     @PostMapping("/{id}/run")
     ResponseEntity<?> run(@PathVariable long id) {
         Source s = sources.findById(id).orElseThrow(() -> new SourceCatalog.SourceNotFoundException(id));
-        if (!sources.tryLease(id, Duration.ofMinutes(15), OffsetDateTime.now(clock))) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiModels.Error("source " + id + " is being polled right now"));
-        }
-        return ResponseEntity.ok(Map.of("poll", poller.poll(s), "source", get(id)));
+        return poller.runNow(s).<ResponseEntity<?>>map(poll -> ResponseEntity.ok(Map.of("poll", poll, "source", get(id))))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiModels.Error("source " + id + " is being polled right now")));
     }
 
     /** A source as the API shows it, with its polling health. */

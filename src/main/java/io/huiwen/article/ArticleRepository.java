@@ -99,6 +99,15 @@ public class ArticleRepository {
         return ids.stream().flatMap(id -> found.stream().filter(s -> s.id() == id).limit(1)).toList();
     }
 
+    /** Another outlet's report of a story: its article id, 来源 and original URL. */
+    public record OtherReport(long id, String source, String sourceUrl) {}
+
+    /** Who else carries the story, earliest first, in one query. */
+    public List<OtherReport> otherReports(long storyId, long exceptId) {
+        return jdbc.sql("SELECT id, source, source_url FROM article WHERE story_id = ? AND id <> ? AND status = 'published' ORDER BY sort_time, id")
+                .params(storyId, exceptId).query(OtherReport.class).list();
+    }
+
     /** The other articles of the same story, earliest first. */
     public List<ArticleSummary> storyMembers(long storyId, long exceptId) {
         List<Long> ids = jdbc.sql("SELECT id FROM article WHERE story_id = ? AND id <> ? AND status = 'published' ORDER BY sort_time, id")

@@ -97,10 +97,7 @@ final class ExtractCommand {
 
     /** URLs are fetched as the collector fetches: robots.txt, address guard, size and time limits. */
     private static PoliteFetcher fetcher(Invocation inv) {
-        CollectProperties d = CollectProperties.defaults();
-        boolean allowPrivate = "true".equalsIgnoreCase(inv.option("huiwen.collect.allow-private-hosts"));
-        var props = new CollectProperties(allowPrivate, d.hostDelay(), d.maxCrawlDelay(), d.connectTimeout(), d.readTimeout(),
-                d.requestTimeout(), d.maxBytes(), d.maxRedirects(), d.retries(), d.retryBackoff(), d.maxFeedItems(), d.schedulerThreads());
+        var props = CollectProperties.defaults().withPrivateHosts("true".equalsIgnoreCase(inv.option("huiwen.collect.allow-private-hosts")));
         String site = inv.option("huiwen.site-url") == null ? "http://localhost:8080" : inv.option("huiwen.site-url");
         return new PoliteFetcher(props, "Huiwen/" + Version.current() + " (+" + site + ")", null, java.time.Clock.systemUTC());
     }

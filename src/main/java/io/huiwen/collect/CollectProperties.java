@@ -35,6 +35,12 @@ public record CollectProperties(
         @DefaultValue("500") int maxFeedItems,
         @DefaultValue("4") int schedulerThreads) {
 
+    /** The same settings with private hosts allowed or not. */
+    public CollectProperties withPrivateHosts(boolean allowed) {
+        return new CollectProperties(allowed, hostDelay, maxCrawlDelay, connectTimeout, readTimeout, requestTimeout, maxBytes,
+                maxRedirects, retries, retryBackoff, maxFeedItems, schedulerThreads);
+    }
+
     /** The defaults, for code and tests that run without Spring. */
     public static CollectProperties defaults() {
         return new CollectProperties(false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10),

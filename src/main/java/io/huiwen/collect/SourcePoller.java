@@ -56,6 +56,17 @@ public class SourcePoller {
         this.clock = clock;
     }
 
+    /**
+     * An editor's "run now": polls the source at once unless a collector is polling it at this
+     * moment (then empty). The lease keeps the scheduler from taking it meanwhile.
+     */
+    public java.util.Optional<PollResult> runNow(Source source) {
+        if (!sources.tryLease(source.id(), CollectScheduler.LEASE, OffsetDateTime.now(clock))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(poll(source));
+    }
+
     public PollResult poll(Source source) {
         OffsetDateTime started = OffsetDateTime.now(clock);
         try {

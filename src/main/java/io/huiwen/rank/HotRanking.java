@@ -34,7 +34,28 @@ public class HotRanking {
         this.gravity = gravity;
     }
 
+    /** Every portal page shows 热门: the ranking is kept for a short while instead of recomputed per page view. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(30);
+    private record Ranked(List<ArticleSummary> top, java.time.Instant until) {}
+    private final java.util.Map<String, Ranked> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
     public List<ArticleSummary> top(int max, Duration window) {
+        java.time.Instant now = clock.instant();
+        Ranked kept = recent.get(max + "/" + window);
+        if (kept != null && now.isBefore(kept.until())) {
+            return kept.top();
+        }
+        List<ArticleSummary> top = rank(max, window);
+        recent.put(max + "/" + window, new Ranked(top, now.plus(FRESH_FOR)));
+        return top;
+    }
+
+    /** New views were counted: the next page shows a fresh ranking. */
+    void forget() {
+        recent.clear();
+    }
+
+    private List<ArticleSummary> rank(int max, Duration window) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime since = now.minus(window);
         record Candidate(long id, long storyId, OffsetDateTime time, long views, int outlets) {}

@@ -39,9 +39,12 @@ public class ViewCounter {
     private volatile long saltDay = -1;
     private volatile byte[] salt;
 
-    ViewCounter(JdbcClient jdbc, Clock clock) {
+    private final HotRanking hot;
+
+    ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.hot = hot;
     }
 
     /** Counts one view of the article by this reader, unless it is a bot or the reader was counted this hour; returns whether it counted. */
@@ -93,6 +96,7 @@ public class ViewCounter {
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         long currentHour = clock.millis() / 3_600_000L;
         seen.values().removeIf(h -> h < currentHour);
+        boolean counted = false;
         for (Long id : pending.keySet()) {
             long views = pending.remove(id).sumThenReset();
             if (views == 0) {
@@ -102,12 +106,16 @@ public class ViewCounter {
             if (updated == 0) {
                 continue; // the article was deleted meanwhile
             }
+            counted = true;
             jdbc.sql("""
                     MERGE INTO article_view t USING (SELECT CAST(? AS BIGINT) AS article_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS bucket, CAST(? AS BIGINT) AS views) s
                     ON t.article_id = s.article_id AND t.bucket = s.bucket
                     WHEN MATCHED THEN UPDATE SET views = t.views + s.views
                     WHEN NOT MATCHED THEN INSERT (article_id, bucket, views) VALUES (s.article_id, s.bucket, s.views)
                     """).params(id, hour, views).update();
+        }
+        if (counted) {
+            hot.forget();
         }
     }
 

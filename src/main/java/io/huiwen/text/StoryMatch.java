@@ -43,12 +43,9 @@ public final class StoryMatch {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        int common = 0;
-        for (String w : a.size() < b.size() ? a : b) {
-            if ((a.size() < b.size() ? b : a).contains(w)) {
-                common++;
-            }
-        }
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        long common = small.stream().filter(large::contains).count();
         return common / (double) (a.size() + b.size() - common);
     }
 }

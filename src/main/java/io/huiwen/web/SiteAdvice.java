@@ -17,6 +17,12 @@ class SiteAdvice {
         this.categories = categories;
     }
 
+    /** The CSRF token for the page's forms (admin, login); null where Spring Security put none. */
+    @ModelAttribute("_csrf")
+    Object csrf(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute("_csrf");
+    }
+
     @ModelAttribute("site")
     SiteChrome site() {
         return new SiteChrome(properties.siteName(), categories.findAll());

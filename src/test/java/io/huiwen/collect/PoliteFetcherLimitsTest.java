@@ -82,22 +82,17 @@ class PoliteFetcherLimitsTest {
 
     @Test
     void serverThatTricklesSlowerThanTheReadTimeoutTimesOut() throws Exception {
-        site.on("/trickle", (exchange, call) -> trickle(exchange, 1000, 10));
-        PoliteFetcher impatient = new PoliteFetcher(FakeSite.properties(true, Duration.ofMillis(300), Duration.ofSeconds(10)),
-                "Huiwen/test", null, Clock.systemUTC());
-        try {
-            assertThatThrownBy(() -> impatient.fetch(FetchRequest.of(site.url("/trickle"))))
-                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TIMEOUT);
-        } finally {
-            impatient.close();
-        }
+        assertTricklingTimesOut(1000, 10, Duration.ofMillis(300), Duration.ofSeconds(10));
     }
 
     @Test
     void serverThatTricklesForeverHitsTheRequestTimeout() throws Exception {
-        site.on("/trickle", (exchange, call) -> trickle(exchange, 100, 1000));
-        PoliteFetcher impatient = new PoliteFetcher(FakeSite.properties(true, Duration.ofMillis(500), Duration.ofMillis(1500)),
-                "Huiwen/test", null, Clock.systemUTC());
+        assertTricklingTimesOut(100, 1000, Duration.ofMillis(500), Duration.ofMillis(1500));
+    }
+
+    private void assertTricklingTimesOut(int pauseMillis, int chunks, Duration readTimeout, Duration requestTimeout) throws Exception {
+        site.on("/trickle", (exchange, call) -> trickle(exchange, pauseMillis, chunks));
+        PoliteFetcher impatient = new PoliteFetcher(FakeSite.properties(true, readTimeout, requestTimeout), "Huiwen/test", null, Clock.systemUTC());
         try {
             assertThatThrownBy(() -> impatient.fetch(FetchRequest.of(site.url("/trickle"))))
                     .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TIMEOUT);
