@@ -1,62 +1,175 @@
 package io.huiwen.text;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Keywords by TextRank over the nouns of the segmented text: words that co-occur with many
- * other important words within a small window rank high. Words of the title get a boost.
+ * Tags of an article: TextRank over its nouns, weighed by how unusual each word is in general
+ * Chinese (an IDF from HanLP's core dictionary frequencies, so 发展 and 服务 sink and 余姚 rises),
+ * with place and organisation names as hints.
+ *
+ * <p>Named-entity recognition is noisy (it reads 智造 as a person, 两大 and 经营企业 as
+ * organisations), so a recognised name that no dictionary knows is only a candidate when it
+ * passes a check of its own kind: a place that recurs or is in the title, an organisation that
+ * recurs and ends like one (…公司, …大学), a person whose name starts with a common surname and
+ * recurs. Text is folded to simplified characters first, so 機器人 and 机器人 are one tag, and a
+ * place named with and without its 市/县 suffix is counted once under the short name.
  */
 public final class Keywords {
+
+    public static final int MIN_TAGS = 3;
 
     private static final int WINDOW = 5;
     private static final int ITERATIONS = 30;
     private static final double DAMPING = 0.85;
+    /** Dictionary frequency at which a word counts as half as telling as a rare one. */
+    private static final double COMMON = 500;
+    private static final double HINT_BOOST = 1.3;
     private static final Set<String> STOP = Set.of(
-            "记者", "目前", "近年来", "今年", "去年", "以来", "方面", "工作", "情况", "问题", "时间", "有关",
+            "记者", "目前", "近年来", "今年", "去年", "明年", "以来", "方面", "工作", "情况", "问题", "时间", "有关",
             "相关", "进行", "表示", "介绍", "负责人", "通过", "同时", "其中", "已经", "一个", "我们", "他们", "这些",
-            "日前", "近日", "当天", "此外", "方式", "全国", "地区", "部门", "单位", "人员", "活动", "项目", "企业");
+            "日前", "近日", "当天", "此外", "方式", "全国", "地区", "部门", "单位", "人员", "活动", "项目", "企业",
+            "部分", "一家", "数量", "同比", "环比", "比例", "总数", "期间", "过程", "作用", "领域", "能力", "水平",
+            "重点", "措施", "举措", "成果", "影响", "数据", "报告", "规模", "作者", "编辑", "来源", "小时", "上午",
+            "下午", "晚上", "百分点", "万元", "亿元", "国家", "政府", "记者站", "客户端", "原标题");
+    private static final Set<String> ENGLISH_STOP = Set.of(
+            "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have", "had", "its",
+            "his", "her", "their", "they", "you", "but", "not", "all", "can", "will", "would", "said", "says",
+            "into", "over", "after", "about", "more", "than", "been", "also", "who", "which", "what", "when",
+            "where", "how", "our", "out", "new", "one", "two", "year", "years", "on", "in", "at", "of", "to",
+            "by", "is", "it", "as", "an", "or", "be", "we", "he", "she", "up");
+    private static final Pattern ORG_SUFFIX = Pattern.compile(
+            ".{2,}(公司|集团|银行|医院|大学|学院|研究院|研究所|协会|商会|基金会|委员会|海关|法院|检察院|俱乐部|博物馆|图书馆|剧院)");
+    private static final Pattern PLACE_SUFFIX = Pattern.compile("(.{2,})(市|县|区|省|镇|乡)");
+    private static final Set<Character> SURNAMES = surnames();
+
+    // A second pass with organisation recognition on, used only for hints.
+    private static final ThreadLocal<Segment> NAMES = ThreadLocal.withInitial(() -> HanLP.newSegment()
+            .enableOrganizationRecognize(true)
+            .enablePlaceRecognize(true));
 
     private Keywords() {}
 
     public static List<String> of(String title, String body, int max) {
-        List<String> seq = candidates(title == null ? "" : title);
+        String t = SimHash.simplified(title == null ? "" : title);
+        String b = SimHash.simplified(body == null ? "" : body);
+        List<String> seq = new ArrayList<>(candidates(t, t));
         Set<String> titleWords = new HashSet<>(seq);
-        seq.addAll(candidates(body == null ? "" : body));
-        if (seq.isEmpty()) {
+        seq.addAll(candidates(b, t));
+        Map<String, Integer> organisations = organisations(t + "\n" + b);
+        organisations.forEach((name, n) -> seq.addAll(java.util.Collections.nCopies(n, name)));
+        Set<String> hints = organisations.keySet();
+        List<String> words = foldPlaceSuffixes(seq);
+        if (words.isEmpty()) {
             return List.of();
         }
-        Map<String, Set<String>> graph = cooccurrence(seq);
-        Map<String, Double> rank = textRank(graph);
+        Map<String, Double> rank = textRank(cooccurrence(words));
         Map<String, Integer> freq = new HashMap<>();
-        seq.forEach(w -> freq.merge(w, 1, Integer::sum));
+        words.forEach(w -> freq.merge(w, 1, Integer::sum));
         List<String> ranked = new ArrayList<>(rank.keySet());
-        ranked.sort(Comparator.comparingDouble((String w) -> score(w, rank, freq, titleWords)).reversed());
-        return ranked.stream().filter(w -> freq.get(w) >= 2 || titleWords.contains(w)).limit(max).toList();
+        Comparator<String> byScore = Comparator.comparingDouble(w -> score(w, rank, freq, titleWords, hints));
+        ranked.sort(byScore.reversed().thenComparing(Comparator.naturalOrder()));
+        List<String> tags = new ArrayList<>(ranked.stream()
+                .filter(w -> freq.get(w) >= 2 || titleWords.contains(w)).limit(max).toList());
+        for (String w : ranked) { // a short text still gets a few tags
+            if (tags.size() >= Math.min(MIN_TAGS, max)) {
+                break;
+            }
+            if (!tags.contains(w)) {
+                tags.add(w);
+            }
+        }
+        return tags;
     }
 
-    private static double score(String w, Map<String, Double> rank, Map<String, Integer> freq, Set<String> titleWords) {
-        return rank.get(w) * (titleWords.contains(w) ? 1.5 : 1.0) * Math.log(1 + freq.get(w));
+    private static double score(String w, Map<String, Double> rank, Map<String, Integer> freq,
+                                Set<String> titleWords, Set<String> hints) {
+        double boost = (titleWords.contains(w) ? 1.5 : 1.0) * (hints.contains(w) || isPlace(w) ? HINT_BOOST : 1.0);
+        return rank.get(w) * boost * Math.log(1 + freq.get(w)) * idf(w);
     }
 
-    /** Nouns, place and organisation names and verbal nouns of two or more Han characters. */
-    static List<String> candidates(String text) {
+    /** How telling a word is: high for words rare in general text, low for 发展, 市场, 服务. */
+    static double idf(String word) {
+        int f = Math.max(0, CoreDictionary.getTermFrequency(word));
+        return Math.log(1 + COMMON / (f + 20.0));
+    }
+
+    /** Candidate words of the text in order, NER names only when they pass their check. */
+    static List<String> candidates(String text, String title) {
+        List<Segmenter.Word> words = Segmenter.get().words(text);
+        Map<String, Integer> counts = new HashMap<>();
+        words.forEach(w -> counts.merge(w.text(), 1, Integer::sum));
         List<String> out = new ArrayList<>();
-        for (Segmenter.Word w : Segmenter.get().words(text)) {
+        for (Segmenter.Word w : words) {
             String s = w.text();
-            if (s.length() >= 2 && s.length() <= 8 && isHanWord(s) && isNounLike(w.pos()) && !STOP.contains(s)) {
+            if (s.length() < 2 || s.length() > 8 || STOP.contains(s)) {
+                continue;
+            }
+            if (isHanWord(s) && isNounLike(w.pos()) && (known(s) || trustedName(s, w.pos(), counts.get(s), title))) {
                 out.add(s);
-            } else if (s.length() >= 2 && s.matches("[A-Za-z][A-Za-z0-9]+") && isNounLike(w.pos())) {
-                out.add(s);
+            } else if (s.matches("[A-Za-z][A-Za-z0-9]+") && !ENGLISH_STOP.contains(s.toLowerCase(Locale.ROOT))) {
+                out.add(s.length() <= 5 ? s.toUpperCase(Locale.ROOT) : s);
             }
         }
         return out;
+    }
+
+    private static boolean known(String word) {
+        return CoreDictionary.contains(word) || CustomDictionary.contains(word);
+    }
+
+    /** A name HanLP recognised but no dictionary knows: kept only when it passes the check for its kind. */
+    private static boolean trustedName(String s, String pos, int count, String title) {
+        if (pos.startsWith("ns")) {
+            return count >= 2 || title.contains(s);
+        }
+        if (pos.equals("nr")) {
+            // a person's name, or a place HanLP misreads as one (东江港): recurring and in the title
+            return s.length() <= 3 && SURNAMES.contains(s.charAt(0)) && count >= 3 || title.contains(s) && count >= 2;
+        }
+        return pos.startsWith("nt") && count >= 2 && ORG_SUFFIX.matcher(s).matches();
+    }
+
+    /** Organisation names from the recognising pass that recur and end like an organisation. */
+    static Map<String, Integer> organisations(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Term t : NAMES.get().seg(text)) {
+            if (t.nature != null && t.nature.toString().startsWith("nt") && t.word.length() <= 12
+                    && ORG_SUFFIX.matcher(t.word).matches() && isHanWord(t.word)) {
+                counts.merge(t.word, 1, Integer::sum);
+            }
+        }
+        counts.values().removeIf(n -> n < 2);
+        return counts;
+    }
+
+    /** 余姚市 counted as 余姚 when the text also says 余姚. */
+    private static List<String> foldPlaceSuffixes(List<String> seq) {
+        Set<String> present = new HashSet<>(seq);
+        List<String> out = new ArrayList<>(seq.size());
+        for (String w : seq) {
+            var m = PLACE_SUFFIX.matcher(w);
+            out.add(m.matches() && present.contains(m.group(1)) ? m.group(1) : w);
+        }
+        return out;
+    }
+
+    private static boolean isPlace(String word) {
+        CoreDictionary.Attribute a = CoreDictionary.get(word);
+        return a != null && a.nature.length > 0 && a.nature[0].toString().startsWith("ns");
     }
 
     private static boolean isNounLike(String pos) {
@@ -65,6 +178,15 @@ public final class Keywords {
 
     private static boolean isHanWord(String s) {
         return s.chars().allMatch(c -> Segmenter.isHan((char) c));
+    }
+
+    private static Set<Character> surnames() {
+        Set<Character> out = new HashSet<>();
+        for (char c : ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+                + "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤鲍").toCharArray()) {
+            out.add(c);
+        }
+        return out;
     }
 
     private static Map<String, Set<String>> cooccurrence(List<String> seq) {

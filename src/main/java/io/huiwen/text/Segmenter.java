@@ -21,11 +21,13 @@ public final class Segmenter {
     private static final Segmenter INSTANCE = new Segmenter();
 
     // Organisation recognition glues long names into one token; plain segmentation keeps
-    // the parts searchable. Place and person names stay on: they make good tags.
-    private final Segment plain = HanLP.newSegment()
+    // the parts searchable. Place and person names stay on: they make good tags. One segment
+    // per thread: HanLP segments are not documented as thread-safe, and a shared lock would
+    // serialise indexing on all cores.
+    private final ThreadLocal<Segment> plain = ThreadLocal.withInitial(() -> HanLP.newSegment()
             .enableOrganizationRecognize(false)
             .enablePlaceRecognize(true)
-            .enableOffset(true);
+            .enableOffset(true));
 
     private Segmenter() {}
 
@@ -38,10 +40,7 @@ public final class Segmenter {
         if (text == null || text.isEmpty()) {
             return out;
         }
-        List<Term> terms;
-        synchronized (plain) { // HanLP segments are not documented as thread-safe
-            terms = plain.seg(text);
-        }
+        List<Term> terms = plain.get().seg(text);
         for (Term t : terms) {
             out.add(new Word(t.word, t.nature == null ? "x" : t.nature.toString(), t.offset, t.offset + t.length(), false));
         }

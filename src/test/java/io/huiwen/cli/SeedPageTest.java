@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,10 @@ class SeedPageTest {
             assertThat(api.get("excerpt").asString()).startsWith("在最新公布的中国县域经济百强榜中");
             assertThat(api.get("publish_time").isNull()).isTrue();
             assertThat(api.get("text").asString()).doesNotContain("陈章升/摄", "供图");
+            List<String> tags = api.get("tags").valueStream().map(JsonNode::asString).toList();
+            assertThat(tags).as("tags of the seed article").contains("余姚", "慈溪")
+                    .doesNotContain("两大", "经营企业", "智造", "发展").hasSizeBetween(3, 8);
+            assertThat(html).containsPattern("<p class=\"tags\">标签：.*>余姚</a>");
 
             String search = get(base + "/search?q=" + URLEncoder.encode("余姚 机器人", StandardCharsets.UTF_8)).body();
             assertThat(search).contains("href=\"/a/" + id + "\"").contains("<em>余姚</em>").contains("<em>机器人</em>");
