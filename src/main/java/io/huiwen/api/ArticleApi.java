@@ -13,6 +13,7 @@ import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.CategoryRepository;
 import io.huiwen.article.Page;
 import io.huiwen.rank.HotRanking;
+import io.huiwen.search.RelatedArticles;
 import io.huiwen.search.SearchIndex;
 import io.huiwen.search.SearchRequest;
 import io.huiwen.search.SearchResults;
@@ -39,13 +40,16 @@ class ArticleApi {
     private final CategoryRepository categories;
     private final HotRanking hot;
     private final SearchIndex search;
+    private final RelatedArticles related;
     private final String baseUrl;
 
-    ArticleApi(ArticleRepository articles, CategoryRepository categories, HotRanking hot, SearchIndex search, HuiwenProperties properties) {
+    ArticleApi(ArticleRepository articles, CategoryRepository categories, HotRanking hot, SearchIndex search, RelatedArticles related,
+               HuiwenProperties properties) {
         this.articles = articles;
         this.categories = categories;
         this.hot = hot;
         this.search = search;
+        this.related = related;
         this.baseUrl = properties.baseUrl();
     }
 
@@ -91,7 +95,7 @@ class ArticleApi {
     @GetMapping("/articles/{id}/related")
     Items<Summary> related(@PathVariable long id) {
         Article a = articles.findById(id).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
-        return new Items<>(articles.summaries(search.related(id, a.storyId(), 6)).stream().map(s -> Summary.of(s, baseUrl)).toList());
+        return new Items<>(articles.summaries(related.of(id, a.storyId())).stream().map(s -> Summary.of(s, baseUrl)).toList());
     }
 
     @GetMapping("/categories")

@@ -22,10 +22,12 @@ public class IndexSync {
 
     private final ArticleRepository articles;
     private final SearchIndex index;
+    private final RelatedArticles related;
 
-    IndexSync(ArticleRepository articles, SearchIndex index) {
+    IndexSync(ArticleRepository articles, SearchIndex index, RelatedArticles related) {
         this.articles = articles;
         this.index = index;
+        this.related = related;
     }
 
     /** Indexes everything the outbox holds; returns how many articles were indexed. */
@@ -40,6 +42,7 @@ public class IndexSync {
             if (!gone.isEmpty()) {
                 index.delete(List.copyOf(gone)); // deleted, or waiting for review: not searchable
             }
+            related.forget(batch.articleIds());
             articles.markIndexed(batch.upTo());
             total += batch.articleIds().size();
         }
@@ -90,6 +93,7 @@ public class IndexSync {
                 return batch;
             }
         });
+        related.forgetAll();
         articles.markIndexed(pending.upTo());
         return count[0];
     }

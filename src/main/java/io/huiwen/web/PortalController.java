@@ -7,7 +7,7 @@ import io.huiwen.article.Category;
 import io.huiwen.article.CategoryRepository;
 import io.huiwen.rank.HotRanking;
 import io.huiwen.rank.ViewCounter;
-import io.huiwen.search.SearchIndex;
+import io.huiwen.search.RelatedArticles;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -29,14 +29,14 @@ class PortalController {
     private final CategoryRepository categories;
     private final HotRanking hot;
     private final ViewCounter views;
-    private final SearchIndex search;
+    private final RelatedArticles related;
 
-    PortalController(ArticleRepository articles, CategoryRepository categories, HotRanking hot, ViewCounter views, SearchIndex search) {
+    PortalController(ArticleRepository articles, CategoryRepository categories, HotRanking hot, ViewCounter views, RelatedArticles related) {
         this.articles = articles;
         this.categories = categories;
         this.hot = hot;
         this.views = views;
-        this.search = search;
+        this.related = related;
     }
 
     @GetMapping("/")
@@ -74,7 +74,7 @@ class PortalController {
                 .filter(a -> a.published() || request.isUserInRole("ADMIN")) // awaiting review: editors preview it, readers do not see it
                 .orElseThrow(() -> new NotFoundException("article " + id));
         views.count(id, request.getRemoteAddr(), userAgent);
-        List<ArticleSummary> related = articles.summaries(search.related(id, article.storyId(), 6));
+        List<ArticleSummary> related = articles.summaries(this.related.of(id, article.storyId()));
         List<ArticleSummary> latest = articles.latest(1, SIDEBAR + 1).items().stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         List<ArticleSummary> hotElsewhere = hot.top(SIDEBAR + 1, HOT_WINDOW).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         model.addAttribute("view", new Views.ArticleView(article, articles.storyMembers(article.storyId(), id), related, hotElsewhere, latest));
