@@ -3,6 +3,7 @@ package io.huiwen.text;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.seg.Other.DoubleArrayTrieSegment;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * HanLP word segmentation. {@link #words} gives the plain segmentation with parts of speech;
  * {@link #indexWords} adds the dictionary sub-words of each long word at the same position,
- * so that 机器人 is found inside 浙江机器人产业集团.
+ * so that 机器人 is found inside 浙江机器人产业集团; {@link #dictionaryWords} is the fast
+ * dictionary-only segmentation for counting words.
  */
 public final class Segmenter {
 
@@ -29,6 +31,12 @@ public final class Segmenter {
             .enablePlaceRecognize(true)
             .enableOffset(true));
 
+    // Longest dictionary match with the dictionary's part of speech: about ten times faster than
+    // the Viterbi segment, and good enough where only word counts matter (classification).
+    private final ThreadLocal<Segment> dictionary = ThreadLocal.withInitial(() -> new DoubleArrayTrieSegment()
+            .enablePartOfSpeechTagging(true)
+            .enableOffset(true));
+
     private Segmenter() {}
 
     public static Segmenter get() {
@@ -36,11 +44,23 @@ public final class Segmenter {
     }
 
     public List<Word> words(String text) {
+        return segment(plain, text);
+    }
+
+    /**
+     * Dictionary words only (longest match, no name recognition), with their dictionary part of
+     * speech: for counting words over many texts, where speed matters more than names.
+     */
+    public List<Word> dictionaryWords(String text) {
+        return segment(dictionary, text);
+    }
+
+    private static List<Word> segment(ThreadLocal<Segment> segment, String text) {
         List<Word> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return out;
         }
-        List<Term> terms = plain.get().seg(text);
+        List<Term> terms = segment.get().seg(text);
         for (Term t : terms) {
             out.add(new Word(t.word, t.nature == null ? "x" : t.nature.toString(), t.offset, t.offset + t.length(), false));
         }

@@ -1,5 +1,6 @@
 /**
- * Text: Chinese analysis (HanLP segmentation, pinyin), keywords, excerpts and SimHash
- * fingerprints. Pure functions over strings; depends on no other Huiwen package.
+ * Text: Chinese analysis (HanLP segmentation, pinyin), keywords, excerpts, SimHash
+ * fingerprints and the category classifier. Pure functions over strings; depends on no other
+ * Huiwen package.
  */
 package io.huiwen.text;
