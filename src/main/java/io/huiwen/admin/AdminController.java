@@ -3,10 +3,13 @@ package io.huiwen.admin;
 import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.ArticleStore;
 import io.huiwen.article.ArticleSummary;
+import io.huiwen.article.Category;
+import io.huiwen.article.CategoryRepository;
 import io.huiwen.article.Page;
 import io.huiwen.search.SearchIndex;
-import java.util.List;
 import io.huiwen.web.PortalPage;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,25 +26,47 @@ public class AdminController {
     private final ArticleRepository articles;
     private final ArticleStore store;
     private final SearchIndex index;
+    private final CategoryRepository categories;
 
-    AdminController(ArticleRepository articles, ArticleStore store, SearchIndex index) {
+    AdminController(ArticleRepository articles, ArticleStore store, SearchIndex index, CategoryRepository categories) {
         this.articles = articles;
         this.store = store;
         this.index = index;
+        this.categories = categories;
     }
 
     @GetMapping("/admin")
     String dashboard(@RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("dashboard", new Dashboard(articles.count(), index.size(), articles.awaitingReview(50), articles.latest(page, 30)));
+        List<ArticleSummary> waiting = articles.awaitingReview(50);
+        Map<Long, String> reasons = articles.reviewReasons(waiting.stream().map(ArticleSummary::id).toList());
+        model.addAttribute("dashboard", new Dashboard(articles.count(), index.size(),
+                waiting.stream().map(a -> new Waiting(a, reasons.get(a.id()))).toList(), categories.findAll(), articles.latest(page, 30)));
         return "admin";
     }
 
-    /** Publishes an article that waited for review (from a source marked "needs review"). */
+    /**
+     * Publishes an article that waited for review (its source is marked "needs review", or the
+     * classifier was unsure of its category) in the category the editor picked.
+     */
     @PostMapping("/admin/articles/{id}/publish")
-    String publish(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("notice", store.publish(id) ? "文章 " + id + " 已发布" : "文章 " + id + " 不在待审核列表中");
+    String publish(@PathVariable long id, @RequestParam(required = false) String category, RedirectAttributes redirect) {
+        String notice;
+        try {
+            notice = store.publish(id, category) ? "文章 " + id + " 已发布" : "文章 " + id + " 不在待审核列表中";
+        } catch (IllegalArgumentException e) {
+            notice = "没有这个栏目：" + category;
+        }
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:/admin";
     }
 
-    public record Dashboard(long articles, long indexed, List<ArticleSummary> awaitingReview, Page<ArticleSummary> latest) {}
+    /** An article waiting for review, and why: {@code source} or {@code category}. */
+    public record Waiting(ArticleSummary article, String reason) {
+        public String reasonText() {
+            return "category".equals(reason) ? "栏目待定" : "来源需审核";
+        }
+    }
+
+    public record Dashboard(long articles, long indexed, List<Waiting> awaitingReview, List<Category> categories,
+                            Page<ArticleSummary> latest) {}
 }

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +54,16 @@ public class ArticleRepository {
         List<Long> ids = jdbc.sql("SELECT id FROM article WHERE status = 'review' ORDER BY collected_at DESC LIMIT ?")
                 .param(max).query(Long.class).list();
         return summaries(ids);
+    }
+
+    /** Why each of these articles waits for review ({@code source} or {@code category}), by id. */
+    public Map<Long, String> reviewReasons(List<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, review_reason FROM article WHERE id IN (:ids)").param("ids", ids)
+                    .query((rs, i) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return out;
     }
 
     /** Whether an article from this URL is stored already (collectors skip it without fetching). */

@@ -55,8 +55,14 @@ public class ArticleStore {
     /** Farthest fingerprint the band queries are sure to find. */
     public static final int CANDIDATE_DISTANCE = 7;
 
-    /** What happened to one page: stored as {@code id}, or a duplicate of the article {@code id}. */
-    public record Stored(long id, boolean duplicate) {}
+    /** Who chose an article's category (article.category_by). */
+    public static final String BY_EDITOR = "editor", BY_SOURCE = "source", BY_BREADCRUMB = "breadcrumb",
+            BY_CLASSIFIER = "classifier";
+    /** Why an article waits for review (article.review_reason). */
+    public static final String REVIEW_SOURCE = "source", REVIEW_CATEGORY = "category";
+
+    /** What happened to one page: stored as {@code id} (perhaps to wait for review), or a duplicate of the article {@code id}. */
+    public record Stored(long id, boolean duplicate, boolean awaitingReview) {}
 
     /**
      * Where a collected page came from: its source (null for imports), whether an editor must
@@ -72,15 +78,18 @@ public class ArticleStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final CategoryRepository categories;
+    private final CategoryGuesser guesser;
 
-    ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryRepository categories) {
+    ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryRepository categories, CategoryGuesser guesser) {
         this.jdbc = jdbc;
         this.template = template;
         this.categories = categories;
+        this.guesser = guesser;
     }
 
     /**
      * @param categorySlug the editor's choice of category, or null to take the page's breadcrumb
+     *                     or, failing that, the classifier's guess
      * @param collectedAt  when Huiwen took the page in
      */
     @Transactional
@@ -94,15 +103,15 @@ public class ArticleStore {
         Optional<Long> existing = jdbc.sql("SELECT id FROM article WHERE content_key = ? OR (source_url IS NOT NULL AND source_url = ?)")
                 .params(key, page.url()).query(Long.class).optional();
         if (existing.isPresent()) {
-            return new Stored(existing.get(), true);
+            return new Stored(existing.get(), true, false);
         }
         Enrichment enrichment = Enrichment.of(page.title(), page.text());
-        Category category = category(page, categorySlug);
-        long id = insert(page, key, category, enrichment, collectedAt);
-        if (from.sourceId() != null || from.needsReview()) {
-            jdbc.sql("UPDATE article SET source_id = ?, status = ? WHERE id = ?")
-                    .params(from.sourceId(), from.needsReview() ? Article.REVIEW : Article.PUBLISHED, id).update();
-        }
+        CategoryChoice category = category(page, categorySlug, from);
+        long id = insert(page, key, category.category(), enrichment, collectedAt);
+        String reviewReason = from.needsReview() ? REVIEW_SOURCE : category.sure() ? null : REVIEW_CATEGORY;
+        jdbc.sql("UPDATE article SET source_id = ?, category_by = ?, status = ?, review_reason = ? WHERE id = ?")
+                .params(from.sourceId(), category.by(), reviewReason == null ? Article.PUBLISHED : Article.REVIEW, reviewReason, id)
+                .update();
         if (from.raw() != null) {
             RawPage raw = from.raw();
             jdbc.sql("INSERT INTO raw_page (article_id, url, content_type, fetched_at, body_gzip) VALUES (?, ?, ?, ?, ?)")
@@ -116,7 +125,7 @@ public class ArticleStore {
             jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)").params(id, tags.get(i), i).update();
         }
         jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
-        return new Stored(id, false);
+        return new Stored(id, false, reviewReason != null);
     }
 
     /**
@@ -193,27 +202,67 @@ public class ArticleStore {
         }
     }
 
-    /** An article waiting for review goes on the portal (and into the index); false when it was not waiting. */
+    /**
+     * An editor puts an article in another category (and the classifier learns from it at its
+     * next training); false when there is no such article.
+     *
+     * @throws IllegalArgumentException when there is no category with that slug
+     */
     @Transactional
-    public boolean publish(long id) {
-        int changed = jdbc.sql("UPDATE article SET status = 'published' WHERE id = ? AND status = 'review'").param(id).update();
+    public boolean recategorise(long id, String categorySlug) {
+        Category chosen = categories.findBySlug(categorySlug == null ? "" : categorySlug.strip())
+                .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
+        int changed = jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ?").params(chosen.id(), BY_EDITOR, id).update();
         if (changed == 1) {
             jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
         }
         return changed == 1;
     }
 
-    private Category category(ExtractedArticle page, String categorySlug) {
-        if (categorySlug != null && !categorySlug.isBlank()) {
-            return categories.findBySlug(categorySlug)
-                    .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
-        }
-        List<String> crumbs = page.breadcrumb().stream().filter(c -> !c.isBlank() && !isHome(c)).toList();
-        return crumbs.isEmpty() ? null : categories.findOrCreate(crumbs.get(crumbs.size() - 1).strip());
+    /** An article waiting for review goes on the portal (and into the index); false when it was not waiting. */
+    @Transactional
+    public boolean publish(long id) {
+        return publish(id, null);
     }
 
-    private static boolean isHome(String crumb) {
-        return crumb.strip().matches("首页|主页|首頁|Home|home|HOME|网站首页");
+    /**
+     * Publishes an article waiting for review in the category the editor chose (null keeps the
+     * one it has); false when it was not waiting.
+     *
+     * @throws IllegalArgumentException when there is no category with that slug
+     */
+    @Transactional
+    public boolean publish(long id, String categorySlug) {
+        if (categorySlug != null && !categorySlug.isBlank()) {
+            Category chosen = categories.findBySlug(categorySlug)
+                    .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
+            jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ? AND status = 'review'")
+                    .params(chosen.id(), BY_EDITOR, id).update();
+        }
+        int changed = jdbc.sql("UPDATE article SET status = 'published', review_reason = NULL WHERE id = ? AND status = 'review'")
+                .param(id).update();
+        if (changed == 1) {
+            jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
+        }
+        return changed == 1;
+    }
+
+    /** How an article got its category; {@code sure} is false when the classifier was unsure, and an editor decides. */
+    record CategoryChoice(Category category, String by, boolean sure) {}
+
+    /** Evidence in order: the editor's (or the source's) choice, the page's breadcrumb, the classifier. */
+    private CategoryChoice category(ExtractedArticle page, String categorySlug, Provenance from) {
+        if (categorySlug != null && !categorySlug.isBlank()) {
+            Category chosen = categories.findBySlug(categorySlug)
+                    .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
+            return new CategoryChoice(chosen, from.sourceId() == null ? BY_EDITOR : BY_SOURCE, true);
+        }
+        Optional<Category> fromCrumbs = categories.forBreadcrumb(page.breadcrumb());
+        if (fromCrumbs.isPresent()) {
+            return new CategoryChoice(fromCrumbs.get(), BY_BREADCRUMB, true);
+        }
+        CategoryGuesser.Guess guess = guesser.guess(page.title(), page.text());
+        return new CategoryChoice(guess.category(), BY_CLASSIFIER, guess.sure());
     }
 
     private long insert(ExtractedArticle page, String key, Category category, Enrichment e, OffsetDateTime collectedAt) {

@@ -1,7 +1,9 @@
 package io.huiwen.article;
 
 import io.huiwen.text.Pinyin;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,17 +29,40 @@ public class CategoryRepository {
         return jdbc.sql("SELECT id, slug, name, position FROM category WHERE name = ?").param(name).query(Category.class).optional();
     }
 
-    /** The category of that name, created with a pinyin slug (made unique) when it does not exist yet. */
-    public Category findOrCreate(String name) {
-        return findByName(name).orElseGet(() -> {
-            String base = Pinyin.slug(name);
-            String slug = base;
-            for (int i = 2; findBySlug(slug).isPresent(); i++) {
-                slug = base + "-" + i;
+    /**
+     * The category a page's breadcrumb names, read from its most specific crumb up: a crumb
+     * matches a category by its name, slug or one of its aliases (国内经济 does not match 经济;
+     * 财经频道 matches 财经). Crumbs we have no category for (房产, 正文) give nothing: an
+     * editor creates categories, a page does not.
+     */
+    public Optional<Category> forBreadcrumb(List<String> crumbs) {
+        Map<String, Category> names = new HashMap<>();
+        jdbc.sql("SELECT id, slug, name, position, aliases FROM category").query((rs, i) -> {
+            Category c = new Category(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4));
+            names.put(crumbKey(c.name()), c);
+            names.put(crumbKey(c.slug()), c);
+            for (String alias : rs.getString(5).split(",")) {
+                if (!alias.isBlank()) {
+                    names.putIfAbsent(crumbKey(alias), c);
+                }
             }
-            jdbc.sql("INSERT INTO category (slug, name, position) VALUES (?, ?, 1000)").params(slug, name).update();
-            return findBySlug(slug).orElseThrow();
-        });
+            return c;
+        }).list();
+        for (int i = crumbs.size() - 1; i >= 0; i--) {
+            Category c = names.get(crumbKey(crumbs.get(i)));
+            if (c != null) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A crumb as compared: folded to simplified and lower case, without 频道/新闻/栏目 around it. */
+    static String crumbKey(String crumb) {
+        String s = com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(crumb.strip()).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[\\s>›»/|]+", "");
+        String bare = s.replaceAll("(频道|新闻|栏目|资讯|板块|版)$", "");
+        return bare.isEmpty() ? s : bare;
     }
 
     /** Articles per category, one per story, for navigation counts. */

@@ -52,7 +52,7 @@ final class ImportCommand {
             return 2;
         }
         List<Path> files = InputFile.expand(inv.operands());
-        int imported = 0, duplicates = 0, failed = 0;
+        int imported = 0, duplicates = 0, failed = 0, waiting = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String progress = "[" + (i + 1) + "/" + files.size() + "] ";
@@ -64,7 +64,9 @@ final class ImportCommand {
                     out.println(progress + "duplicate " + file + " (already stored as /a/" + stored.id() + ")");
                 } else {
                     imported++;
-                    out.println(progress + "imported  " + file + " -> /a/" + stored.id() + " " + page.title());
+                    waiting += stored.awaitingReview() ? 1 : 0;
+                    out.println(progress + "imported  " + file + " -> /a/" + stored.id() + " " + page.title()
+                            + (stored.awaitingReview() ? "  [awaiting review: category unsure]" : ""));
                 }
             } catch (InputFile.UnreadableException | ExtractionException | RuntimeException e) {
                 failed++;
@@ -74,6 +76,9 @@ final class ImportCommand {
         int indexed = index.drain();
         out.println("indexed " + indexed);
         out.println("imported " + imported + ", duplicates " + duplicates + ", failed " + failed);
+        if (waiting > 0) {
+            out.println(waiting + " awaiting review: no category was given and none was sure; an editor publishes them at /admin");
+        }
         return failed > 0 ? 1 : 0;
     }
 

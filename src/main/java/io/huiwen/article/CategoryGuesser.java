@@ -1,0 +1,85 @@
+package io.huiwen.article;
+
+import io.huiwen.text.CategoryClassifier;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last resort for an article's category: a classifier trained on the articles whose category
+ * an editor, a source or a breadcrumb gave (never on its own guesses, which would only teach it
+ * its mistakes). Trained on first use and again when that corpus has grown by a tenth; the
+ * newest {@value #PER_CATEGORY} articles of each category are the examples, so one busy section
+ * does not drown the others.
+ */
+@Component
+public class CategoryGuesser {
+
+    private static final Logger log = LoggerFactory.getLogger(CategoryGuesser.class);
+    static final int PER_CATEGORY = 1000;
+
+    /** The category the text most likely belongs to, how likely, and whether that is sure enough to publish. */
+    public record Guess(Category category, double confidence, boolean sure) {}
+
+    private record Model(CategoryClassifier classifier, long trainedOn) {}
+
+    /** Articles whose category is evidence (alias {@code a}): published, and not a guess. */
+    static final String EVIDENCE = "a.category_id IS NOT NULL AND a.status = 'published' "
+            + "AND (a.category_by IS NULL OR a.category_by IN ('editor', 'source', 'breadcrumb'))";
+
+    private final JdbcClient jdbc;
+    private final CategoryRepository categories;
+    private volatile Model model;
+
+    CategoryGuesser(JdbcClient jdbc, CategoryRepository categories) {
+        this.jdbc = jdbc;
+        this.categories = categories;
+    }
+
+    public Guess guess(String title, String text) {
+        Model m = model;
+        if (m == null) {
+            retrain();
+            m = model;
+        }
+        CategoryClassifier.Prediction p = m.classifier().predict(title, text);
+        Optional<Category> category = p.category() == null ? Optional.empty() : categories.findBySlug(p.category());
+        return new Guess(category.orElse(null), p.confidence(), p.isSure() && category.isPresent());
+    }
+
+    /** Trains again when the categorised corpus grew by a tenth (or 20 articles) since the last training. */
+    @Scheduled(fixedDelayString = "${huiwen.classifier.check-interval:10m}", initialDelayString = "${huiwen.classifier.check-interval:10m}")
+    public void retrainIfGrown() {
+        Model m = model;
+        long now = evidenceCount();
+        if (m == null || now - m.trainedOn() >= Math.max(20, m.trainedOn() / 10)) {
+            retrain();
+        }
+    }
+
+    /** Trains a new classifier from the corpus as it is now; the old one answers until it is done. */
+    public synchronized void retrain() {
+        long count = evidenceCount();
+        List<CategoryClassifier.Example> examples = jdbc.sql("""
+                SELECT title, body_text, slug FROM (
+                    SELECT a.title, a.body_text, c.slug,
+                           ROW_NUMBER() OVER (PARTITION BY a.category_id ORDER BY a.id DESC) AS n
+                    FROM article a JOIN category c ON c.id = a.category_id
+                    WHERE %s) t
+                WHERE n <= ?""".formatted(EVIDENCE))
+                .param(PER_CATEGORY)
+                .query((rs, i) -> new CategoryClassifier.Example(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+        Model m = new Model(CategoryClassifier.train(examples), count);
+        model = m;
+        log.info("category classifier trained on {} articles: {}", examples.size(), m.classifier().examplesPerCategory());
+    }
+
+    private long evidenceCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + EVIDENCE).query(Long.class).single();
+    }
+}
