@@ -123,8 +123,8 @@ class CommandLineTest {
 
     @Test
     @Order(3)
-    void importStoresTheDumpAndCreatesItsCategory() {
-        Run r = run("import", DUMP.toString(), "--huiwen.data-dir=" + DATA);
+    void importStoresTheDumpInTheCategoryGiven() {
+        Run r = run("import", DUMP.toString(), "--category=shehui", "--huiwen.data-dir=" + DATA);
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("imported 1, duplicates 0, failed 0");
@@ -141,11 +141,34 @@ class CommandLineTest {
     }
 
     @Test
+    @Order(4)
+    void aPageOfASectionWeDoNotHaveWaitsForAnEditor() throws Exception {
+        Path page = TestDataDir.create("cli-unsure").resolve("comet.txt");
+        Files.writeString(page, """
+                天文网
+
+                当前位置:首页 > 星空 >
+
+                彗星本月下旬可见 黎明前东方低空寻找
+
+                日期:2026-11-20 08:00 来源:天文网编辑:星野
+
+                彗星将在本月下旬接近近日点，天文爱好者可在黎明前的东方低空寻找它的身影。观测者建议带上双筒望远镜，远离城市灯光。
+
+                彗尾的长度会随着距离太阳变近而增加，月底前后最容易看到。
+                """);
+        Run r = run("import", page.toString(), "--huiwen.data-dir=" + DATA);
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).containsPattern("imported  .*comet.txt -> /a/\\d+ 彗星本月下旬可见.*\\[awaiting review: category unsure\\]")
+                .contains("1 awaiting review: no category was given and none was sure; an editor publishes them at /admin");
+    }
+
+    @Test
     @Order(5)
     void badFilesGetOneLineEachAndTheOthersStillGoThrough() throws Exception {
         Path good = bad.resolve("zz-good.txt");
         Files.writeString(good, Files.readString(DUMP).replace("稻田里的", "秋收时节稻田里的").replace("三台", "五台"));
-        Run r = run("import", bad.toString(), bad.resolve("missing.txt").toString(), "--huiwen.data-dir=" + DATA);
+        Run r = run("import", bad.toString(), bad.resolve("missing.txt").toString(), "--category=shehui", "--huiwen.data-dir=" + DATA);
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).contains("imported 1, duplicates 0, failed 4");
         List<String> failures = r.err().lines().filter(l -> l.contains("failed")).toList();
@@ -193,7 +216,7 @@ class CommandLineTest {
                 .run("--huiwen.data-dir=" + DATA, "--server.port=0", "--huiwen.admin.password=x", "--spring.main.banner-mode=off")) {
             String base = "http://localhost:" + server.getEnvironment().getProperty("local.server.port");
             String html = get(base + "/a/" + importedId).body();
-            assertThat(html).contains("当前位置：<a href=\"/\">首页</a>").contains("&gt; <a href=\"/c/sannong\">三农</a>")
+            assertThat(html).contains("当前位置：<a href=\"/\">首页</a>").contains("&gt; <a href=\"/c/shehui\">社会</a>")
                     .contains("<h1>稻田里的“无人农场”:西坪镇秋收用上北斗导航收割机</h1>")
                     .contains("日期：<time>未知</time>").contains("来源：田野客户端").contains("编辑：田野客户端");
             String body = html.substring(html.indexOf("<div class=\"body\">"), html.indexOf("</div>", html.indexOf("<div class=\"body\">")));
@@ -203,9 +226,10 @@ class CommandLineTest {
             JsonNode api = JSON.readTree(get(base + "/api/v1/articles/" + importedId).body());
             assertThat(api.get("excerpt").asString()).startsWith("在西坪镇的万亩稻田里");
             assertThat(api.get("publish_time").isNull()).isTrue();
-            assertThat(api.get("category").get("slug").asString()).isEqualTo("sannong");
+            assertThat(api.get("category").get("slug").asString()).isEqualTo("shehui");
             assertThat(api.get("story_id").asLong()).isEqualTo(importedId);
-            assertThat(get(base + "/c/sannong").body()).contains("三农").contains("稻田里的“无人农场”");
+            assertThat(get(base + "/c/shehui").body()).contains("社会").contains("稻田里的“无人农场”");
+            assertThat(get(base + "/c/sannong").statusCode()).as("a page's breadcrumb creates no category").isEqualTo(404);
             HttpResponse<String> missing = get(base + "/a/999999");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).contains("404 页面不存在").contains("返回首页");

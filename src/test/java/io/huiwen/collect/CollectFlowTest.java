@@ -18,6 +18,7 @@ import io.huiwen.article.SourceRepository;
 import io.huiwen.search.IndexSync;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -168,7 +169,7 @@ class CollectFlowTest {
     @Test
     @Order(2)
     void theSameArticleInTwoFeedsIsStoredOncePerUrl() throws Exception {
-        JsonNode atom = createSource("{\"url\":\"" + SITE.url("/atom.xml") + "\",\"type\":\"feed\",\"enabled\":false}");
+        JsonNode atom = createSource("{\"url\":\"" + SITE.url("/atom.xml") + "\",\"type\":\"feed\",\"category\":\"shehui\",\"enabled\":false}");
         JsonNode first = run(atom.get("id").asLong());
         assertThat(first.get("duplicates").asInt()).as("the port story came with the RSS feed already").isEqualTo(1);
         long before = articles.count();
@@ -225,7 +226,7 @@ class CollectFlowTest {
 
     @Test
     void aSingleArticlePageIsASource() throws Exception {
-        JsonNode page = createSource("{\"url\":\"" + SITE.url("/news/2026/11/28/bridge.html") + "\",\"type\":\"page\",\"enabled\":false}");
+        JsonNode page = createSource("{\"url\":\"" + SITE.url("/news/2026/11/28/bridge.html") + "\",\"type\":\"page\",\"category\":\"shehui\",\"enabled\":false}");
         JsonNode poll = run(page.get("id").asLong());
         assertThat(poll.get("stored").asInt()).as(poll.toString()).isEqualTo(1);
         assertThat(articles.latest(1, 50).items()).extracting(a -> a.title()).contains("东江二桥合龙 明年夏天通车");
@@ -251,8 +252,24 @@ class CollectFlowTest {
     }
 
     @Test
+    void anArticleWithoutACategoryFromSourceOrPageWaitsForAnEditor() throws Exception {
+        // no source default, no breadcrumb, and no categorised corpus to learn from (no demo content here)
+        SITE.page("/misc/2026/11/28/kite.html", "text/html; charset=utf-8", article("东江风筝节周末开幕 百余只风筝齐飞", "2026-11-28 10:00", "东江晚报",
+                "第十届东江风筝节本周末在滨江草坪开幕，来自各地的百余只风筝将同场放飞，最长的龙形风筝长达两百米。",
+                "组委会提醒市民乘坐公共交通前往，草坪周边将临时设置停车区和饮水点。"));
+        JsonNode page = createSource("{\"url\":\"" + SITE.url("/misc/2026/11/28/kite.html") + "\",\"type\":\"page\",\"enabled\":false}");
+        JsonNode poll = run(page.get("id").asLong());
+        assertThat(poll.get("stored").asInt()).as(poll.toString()).isEqualTo(1);
+        long id = articles.awaitingReview(10).stream().filter(a -> a.title().startsWith("东江风筝节")).findFirst().orElseThrow().id();
+        assertThat(articles.reviewReasons(List.of(id))).containsEntry(id, "category");
+        mvc.perform(get("/a/" + id)).andExpect(status().isNotFound());
+        String admin = mvc.perform(get("/admin").with(httpBasic("admin", "secret"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(admin).contains("东江风筝节").contains("栏目待定");
+    }
+
+    @Test
     void aSitemapSourceGivesItsArticles() throws Exception {
-        JsonNode map = createSource("{\"url\":\"" + SITE.url("/sitemap.xml") + "\",\"type\":\"sitemap\",\"enabled\":false}");
+        JsonNode map = createSource("{\"url\":\"" + SITE.url("/sitemap.xml") + "\",\"type\":\"sitemap\",\"category\":\"shehui\",\"enabled\":false}");
         JsonNode poll = run(map.get("id").asLong());
         assertThat(poll.get("found").asInt()).isEqualTo(1);
         assertThat(articles.latest(1, 50).items()).extracting(a -> a.title()).contains("东江新建口袋公园十二处");
@@ -270,7 +287,7 @@ class CollectFlowTest {
                 "东江港集装箱码头今天新添两台远程操控岸桥，单台岸桥每小时可装卸集装箱四十个，码头整体装卸效率提升一成以上。",
                 "港口负责人介绍，新岸桥由操作员在中控室远程操作，工作环境明显改善，明年还将再添三台同型号设备。")
                 .replace("<div class=\"article-content\">", "<div class=\"article-content\"><figure><img src=\"/img/crane.png\"><figcaption>新岸桥正在作业。东江港供图</figcaption></figure>"));
-        JsonNode page = createSource("{\"url\":\"" + SITE.url("/photo/2026/11/28/crane.html") + "\",\"type\":\"page\",\"enabled\":false,"
+        JsonNode page = createSource("{\"url\":\"" + SITE.url("/photo/2026/11/28/crane.html") + "\",\"type\":\"page\",\"category\":\"shehui\",\"enabled\":false,"
                 + "\"referer\":\"https://www.dongjiang.example/\"}");
         run(page.get("id").asLong());
         long id = articles.latest(1, 50).items().stream().filter(a -> a.title().startsWith("东江港新添两台岸桥")).findFirst().orElseThrow().id();
@@ -287,7 +304,7 @@ class CollectFlowTest {
 
     @Test
     void aSiteGivenAloneIsReadThroughTheSitemapsInItsRobotsTxt() throws Exception {
-        JsonNode site = createSource("{\"url\":\"" + SITE.url("/") + "\",\"enabled\":false}");
+        JsonNode site = createSource("{\"url\":\"" + SITE.url("/") + "\",\"category\":\"shehui\",\"enabled\":false}");
         assertThat(site.get("type").asString()).isEqualTo("sitemap");
         JsonNode poll = run(site.get("id").asLong());
         assertThat(poll.get("found").asInt()).as(poll.toString()).isEqualTo(1);
