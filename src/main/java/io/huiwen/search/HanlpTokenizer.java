@@ -4,7 +4,6 @@ import io.huiwen.text.Segmenter;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -13,7 +12,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * Lucene tokenizer over HanLP words. In index mode the sub-words of a long word are emitted at
  * the same position as the word, so a query for a part of a compound finds it. Whitespace and
- * punctuation are dropped; Latin words are lowercased.
+ * punctuation are dropped.
  */
 final class HanlpTokenizer extends Tokenizer {
 
@@ -34,7 +33,7 @@ final class HanlpTokenizer extends Tokenizer {
     public boolean incrementToken() throws IOException {
         clearAttributes();
         if (words == null) {
-            String text = readAll();
+            String text = readAll(input);
             finalOffset = correctOffset(text.length());
             List<Segmenter.Word> all = indexMode ? Segmenter.get().indexWords(text) : Segmenter.get().words(text);
             words = all.iterator();
@@ -44,7 +43,7 @@ final class HanlpTokenizer extends Tokenizer {
             if (w.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
-            term.setEmpty().append(w.text().toLowerCase(Locale.ROOT));
+            term.setEmpty().append(w.text());
             offset.setOffset(correctOffset(w.start()), correctOffset(w.end()));
             position.setPositionIncrement(w.subWord() ? 0 : 1);
             return true;
@@ -52,7 +51,8 @@ final class HanlpTokenizer extends Tokenizer {
         return false;
     }
 
-    private String readAll() throws IOException {
+    /** The whole field, up to a limit no real article reaches. */
+    static String readAll(java.io.Reader input) throws IOException {
         StringBuilder sb = new StringBuilder();
         char[] buf = new char[8192];
         int n;

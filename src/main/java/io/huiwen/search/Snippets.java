@@ -2,9 +2,9 @@ package io.huiwen.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
@@ -15,10 +15,13 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter.OffsetSource;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
-/** Highlighted title and best body passage of each hit; the text is HTML-escaped, matches wrapped in {@code <em>}. */
+/**
+ * Highlighted title and best body passage of each hit; the text is HTML-escaped, matches wrapped
+ * in {@code <em>}. Offsets come from the postings, so no document is analyzed again; matches in the
+ * bigram and pinyin fields share the text's offsets and are marked in the title and body too.
+ */
 final class Snippets {
 
     private static final int PASSAGE_CHARS = 160;
@@ -51,17 +54,22 @@ final class Snippets {
     private UnifiedHighlighter highlighter(boolean whole) {
         var b = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-                .withMaxLength(200_000);
+                .withMaxLength(200_000)
+                .withMaskedFieldsFunc(Snippets::sharingOffsets);
         if (whole) {
             b.withBreakIterator(WholeBreakIterator::new);
         } else {
             b.withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f));
         }
-        return new UnifiedHighlighter(b) {
-            @Override
-            protected OffsetSource getOffsetSource(String field) {
-                return OffsetSource.ANALYSIS;
-            }
+        return b.build();
+    }
+
+    /** Fields indexed from the same text, so their offsets mark the same characters. */
+    private static Set<String> sharingOffsets(String field) {
+        return switch (field) {
+            case LuceneSearchIndex.TITLE -> Set.of(LuceneSearchIndex.TITLE_CJK, LuceneSearchIndex.TITLE_PY);
+            case LuceneSearchIndex.BODY -> Set.of(LuceneSearchIndex.BODY_CJK, LuceneSearchIndex.BODY_PY);
+            default -> Set.of();
         };
     }
 
