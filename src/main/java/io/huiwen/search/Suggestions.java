@@ -10,19 +10,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * Help for a search that found nothing: a corrected query built from the index's own words
- * (one or two characters off, a word that sounds the same first: 机器仁 → 机器人, 人工只能 → 人工智能),
+ * (text that sounds the same: 机器仁 → 机器人, 杨每节 → 杨梅节; or a word one or two letters off),
  * tags of the articles nearest to what was asked, and a note when only the filters hid the hits.
  */
 final class Suggestions {
@@ -66,12 +72,22 @@ final class Suggestions {
         return searcher.count(check) > 0 ? suggested : null;
     }
 
-    /** The indexed word one edit away (two for long words) that sounds most alike, then is most common. */
+    /**
+     * For Chinese, first the text that sounds the same (the pinyin of 杨每节 is found as 杨梅节: most
+     * typos are a homophone the input method offered); else the indexed word one edit away (two for
+     * long words) that sounds most alike, then is most common.
+     */
     String closest(String word) throws IOException {
         String w = Folding.fold(word);
         int length = w.codePointCount(0, w.length());
         if (length < 2 || length > 12) {
             return null;
+        }
+        if (ReaderQuery.hanCount(w) == length) {
+            String homophone = soundsTheSame(w);
+            if (homophone != null) {
+                return homophone;
+            }
         }
         int edits = length <= 4 ? 1 : 2;
         String sound = sound(w);
@@ -96,6 +112,34 @@ final class Suggestions {
             }
         }
         return best;
+    }
+
+    /** The characters of a title or body whose syllables are those of the word, if they differ from it. */
+    private String soundsTheSame(String word) throws IOException {
+        List<String> syllables = new ArrayList<>();
+        HanLP.convertToPinyinList(word).forEach(p -> syllables.add(PinyinAnalyzer.syllable(p)));
+        if (syllables.contains("none")) {
+            return null;
+        }
+        for (String[] fields : List.of(new String[] {LuceneSearchIndex.TITLE_PY, LuceneSearchIndex.TITLE},
+                new String[] {LuceneSearchIndex.BODY_PY, LuceneSearchIndex.BODY})) {
+            Query q = new PhraseQuery(fields[0], syllables.toArray(String[]::new));
+            Weight weight = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1);
+            var leaves = searcher.getIndexReader().leaves();
+            for (ScoreDoc sd : searcher.search(q, 3).scoreDocs) {
+                var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                Matches matches = weight.matches(leaf, sd.doc - leaf.docBase);
+                MatchesIterator at = matches == null ? null : matches.getMatches(fields[0]);
+                if (at != null && at.next()) {
+                    String text = searcher.storedFields().document(sd.doc, Set.of(fields[1])).get(fields[1]);
+                    String found = Folding.fold(text.substring(at.startOffset(), at.endOffset()));
+                    if (!found.equals(word)) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String sound(String word) {

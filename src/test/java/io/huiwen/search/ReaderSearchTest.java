@@ -151,6 +151,11 @@ class ReaderSearchTest {
     }
 
     @Test
+    void aMisspelledLatinWordIsCorrectedFromTheIndexsWords() {
+        assertThat(search("jave 安全").suggestion()).isEqualTo("java 安全");
+    }
+
+    @Test
     void nothingFoundListsTagsNearTheQuery() {
         SearchResults r = search("杨梅节 传感器 火星");
         assertThat(r.total()).isZero();
