@@ -47,6 +47,11 @@ final class ApiModels {
 
     record Listing(long total, int page, int size, List<Summary> items) {}
 
+    /** A search page: {@code message} explains a query that could not be searched as typed (or filters that hid
+     *  every hit); with no hits, {@code suggestion} is a corrected query and {@code related_tags} tags near it. */
+    record SearchListing(long total, int page, int size, List<Summary> items, String message, String suggestion,
+                         List<String> relatedTags) {}
+
     record Items<T>(List<T> items) {}
 
     record CategoryCount(String slug, String name, long count) {}

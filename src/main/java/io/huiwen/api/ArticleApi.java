@@ -5,6 +5,7 @@ import io.huiwen.api.ApiModels.ArticleJson;
 import io.huiwen.api.ApiModels.CategoryCount;
 import io.huiwen.api.ApiModels.Items;
 import io.huiwen.api.ApiModels.Listing;
+import io.huiwen.api.ApiModels.SearchListing;
 import io.huiwen.api.ApiModels.OtherReport;
 import io.huiwen.api.ApiModels.Summary;
 import io.huiwen.article.Article;
@@ -105,13 +106,14 @@ class ArticleApi {
                 .map(c -> new CategoryCount(c.slug(), c.name(), counts.getOrDefault(c.id(), 0L))).toList());
     }
 
+    /** Searches; a query that cannot be searched as typed answers 200 with a {@code message}, never an error. */
     @GetMapping("/search")
-    Listing search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
-                   @RequestParam(required = false) String source,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                   @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page,
-                   @RequestParam(defaultValue = "10") int size) {
+    SearchListing search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
+                         @RequestParam(required = false) String source,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page,
+                         @RequestParam(defaultValue = "10") int size) {
         var request = new SearchRequest(q, category, source, from, to, sort, page, size);
         if (request.query().isEmpty()) {
             throw new IllegalArgumentException("q is required");
@@ -121,7 +123,8 @@ class ArticleApi {
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         List<Summary> items = results.hits().stream().filter(h -> found.containsKey(h.id()))
                 .map(h -> Summary.of(found.get(h.id()), baseUrl, h.snippetHtml())).toList();
-        return new Listing(results.total(), results.page(), results.size(), items);
+        return new SearchListing(results.total(), results.page(), results.size(), items, results.message(),
+                results.suggestion(), results.relatedTags());
     }
 
     private Listing listing(Page<ArticleSummary> p) {

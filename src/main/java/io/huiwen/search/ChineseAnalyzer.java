@@ -1,12 +1,11 @@
 package io.huiwen.search;
 
+import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 
 /**
- * HanLP segmentation with full-width and case folding. The index analyzer adds sub-words at the same
- * position; the query analyzer does not, so a query word matches whole words and their parts.
+ * HanLP words over folded text (简繁, full width, case). The index analyzer adds sub-words at the
+ * same position; the query analyzer does not, so a query word matches whole words and their parts.
  */
 final class ChineseAnalyzer extends Analyzer {
 
@@ -25,8 +24,12 @@ final class ChineseAnalyzer extends Analyzer {
     }
 
     @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return Folding.reader(reader);
+    }
+
+    @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        HanlpTokenizer tokenizer = new HanlpTokenizer(indexMode);
-        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(new CJKWidthFilter(tokenizer)));
+        return new TokenStreamComponents(new HanlpTokenizer(indexMode));
     }
 }

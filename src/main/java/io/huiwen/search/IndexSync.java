@@ -23,6 +23,7 @@ public class IndexSync {
     private final ArticleRepository articles;
     private final SearchIndex index;
     private final RelatedArticles related;
+    private boolean checked;
 
     IndexSync(ArticleRepository articles, SearchIndex index, RelatedArticles related) {
         this.articles = articles;
@@ -30,9 +31,24 @@ public class IndexSync {
         this.related = related;
     }
 
-    /** Indexes everything the outbox holds; returns how many articles were indexed. */
+    /**
+     * Indexes everything the outbox holds; returns how many articles were indexed. The first drain
+     * rebuilds the whole index instead when it was built by an older index layout, or is empty
+     * while the database is not (a deleted index directory).
+     */
     @Scheduled(fixedDelayString = "${huiwen.search.sync-interval:1s}", initialDelay = 0)
     public synchronized int drain() {
+        if (!checked) {
+            checked = true;
+            if (index.needsRebuild() || index.size() == 0 && articles.count() > 0) {
+                log.info("search index {}: rebuilding it from the database; searches use the old index until it is done",
+                        index.needsRebuild() ? "was built by an older version" : "is empty");
+                long start = System.nanoTime();
+                long n = rebuild();
+                log.info("search index rebuilt: {} articles in {} s", n, (System.nanoTime() - start) / 1_000_000_000);
+                return (int) n;
+            }
+        }
         int total = 0;
         for (var batch = articles.pendingIndexing(BATCH); !batch.articleIds().isEmpty(); batch = articles.pendingIndexing(BATCH)) {
             List<Article> found = articles.findByIds(batch.articleIds());
@@ -101,6 +117,6 @@ public class IndexSync {
     static IndexedArticle indexed(Article a) {
         return new IndexedArticle(a.id(), a.title(), a.text(), a.tags(), a.source(),
                 a.category() == null ? null : a.category().slug(),
-                a.publishTime() != null ? a.publishTime() : a.collectedAt(), a.storyId());
+                a.publishTime() != null ? a.publishTime() : a.collectedAt(), a.storyId(), a.sourceUrl());
     }
 }

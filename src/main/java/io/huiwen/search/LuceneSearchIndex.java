@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +19,12 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -29,7 +32,6 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -37,33 +39,66 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * The embedded search index: one Lucene index under the data directory. Writes go through one
- * {@link IndexWriter}; searches use near-real-time readers refreshed after each write.
+ * {@link IndexWriter}; searches use near-real-time readers refreshed after each write. Each article
+ * is indexed three ways: HanLP words (BM25 over title, tags, body, source), Han character pairs
+ * (the fallback for unknown names and exact phrases) and pinyin syllables, all over folded text
+ * and with offsets in the postings, so highlighting never analyzes a document again.
  */
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     static final String ID = "id", TITLE = "title", BODY = "body", TAGS = "tags", SOURCE = "source",
-            SOURCE_EXACT = "source_exact", CATEGORY = "category", TIME = "time", STORY = "story";
+            SOURCE_EXACT = "source_exact", HOST = "host", CATEGORY = "category", TIME = "time", STORY = "story",
+            TITLE_CJK = "title_cjk", BODY_CJK = "body_cjk", TITLE_PY = "title_py", BODY_PY = "body_py";
+    /** Bumped whenever fields or analysis change; an index built by another version is rebuilt from the database. */
+    static final String SCHEMA = "2";
+    static final String SCHEMA_KEY = "huiwen.search.schema";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int RELATED_CANDIDATES = 40;
+    private static final FieldType STORED_WITH_OFFSETS = withOffsets(true), WITH_OFFSETS = withOffsets(false);
 
     private final Analyzer indexAnalyzer = ChineseAnalyzer.forIndex();
     private final Analyzer queryAnalyzer = ChineseAnalyzer.forQuery();
+    private final Analyzer bigramAnalyzer = new BigramAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private volatile boolean outdated;
 
     public LuceneSearchIndex(Path dir) {
         try {
-            Analyzer perField = new PerFieldAnalyzerWrapper(indexAnalyzer, Map.of());
-            writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(perField));
+            Directory directory = FSDirectory.open(dir);
+            String builtBy = DirectoryReader.indexExists(directory)
+                    ? SegmentInfos.readLatestCommit(directory).getUserData().getOrDefault(SCHEMA_KEY, "1") : SCHEMA;
+            Analyzer perField = new PerFieldAnalyzerWrapper(indexAnalyzer, Map.of(
+                    TITLE_CJK, bigramAnalyzer, BODY_CJK, bigramAnalyzer,
+                    TITLE_PY, new PinyinAnalyzer(), BODY_PY, new PinyinAnalyzer()));
+            writer = new IndexWriter(directory, new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
+            outdated = !SCHEMA.equals(builtBy) && writer.getDocStats().numDocs > 0;
+            // an outdated index keeps its old version number until a rebuild replaces it
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, outdated ? builtBy : SCHEMA).entrySet());
             writer.commit();
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + dir, e);
         }
+    }
+
+    private static FieldType withOffsets(boolean stored) {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.setStored(stored);
+        t.freeze();
+        return t;
+    }
+
+    /** True when the index on disk was built by an older schema and should be rebuilt from the database. */
+    @Override
+    public boolean needsRebuild() {
+        return outdated;
     }
 
     @Override
@@ -101,8 +136,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     writer.addDocument(document(a));
                 }
             }
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
             writer.commit(); // readers keep the old index until this commit
             searchers.maybeRefreshBlocking();
+            outdated = false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,12 +148,21 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static Document document(IndexedArticle a) {
         Document d = new Document();
         d.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
-        d.add(new TextField(TITLE, a.title(), Field.Store.YES));
-        d.add(new TextField(BODY, a.text(), Field.Store.YES));
-        d.add(new TextField(TAGS, String.join(" ", a.tags()), Field.Store.YES));
+        String title = a.title() == null ? "" : a.title();
+        String body = a.text() == null ? "" : a.text();
+        d.add(new Field(TITLE, title, STORED_WITH_OFFSETS));
+        d.add(new Field(BODY, body, STORED_WITH_OFFSETS));
+        d.add(new Field(TITLE_CJK, title, WITH_OFFSETS));
+        d.add(new Field(BODY_CJK, body, WITH_OFFSETS));
+        d.add(new Field(TITLE_PY, title, WITH_OFFSETS));
+        d.add(new Field(BODY_PY, body, WITH_OFFSETS));
+        d.add(new TextField(TAGS, String.join(" ", a.tags() == null ? List.of() : a.tags()), Field.Store.YES));
         if (a.source() != null) {
             d.add(new TextField(SOURCE, a.source(), Field.Store.NO));
-            d.add(new StringField(SOURCE_EXACT, a.source(), Field.Store.NO));
+            d.add(new StringField(SOURCE_EXACT, Folding.fold(a.source()).strip(), Field.Store.NO));
+        }
+        for (String host : hostAndParents(a.sourceUrl())) {
+            d.add(new StringField(HOST, host, Field.Store.NO));
         }
         if (a.categorySlug() != null) {
             d.add(new StringField(CATEGORY, a.categorySlug(), Field.Store.NO));
@@ -125,16 +171,39 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         d.add(new LongPoint(TIME, time));
         d.add(new NumericDocValuesField(TIME, time));
         d.add(new StringField(STORY, Long.toString(a.storyId()), Field.Store.YES));
+        d.add(new NumericDocValuesField(STORY, a.storyId()));
         return d;
+    }
+
+    /** news.example.cn → news.example.cn, example.cn (a bare top-level domain is no site). */
+    static List<String> hostAndParents(String url) {
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            String host = java.net.URI.create(url.strip()).getHost();
+            if (host == null) {
+                return List.of();
+            }
+            host = host.toLowerCase(java.util.Locale.ROOT);
+            host = host.startsWith("www.") ? host.substring(4) : host;
+            List<String> out = new ArrayList<>();
+            for (String h = host; h.indexOf('.') > 0; h = h.substring(h.indexOf('.') + 1)) {
+                out.add(h);
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     @Override
     public SearchResults search(SearchRequest request) {
-        Query text = new ReaderQuery(queryAnalyzer).parse(request.query());
-        if (text instanceof MatchNoDocsQuery) {
-            return SearchResults.empty(request.page(), request.size());
+        ReaderQuery.Parsed parsed = new ReaderQuery(queryAnalyzer, bigramAnalyzer).parse(request.query());
+        if (parsed.problem() != null) {
+            return SearchResults.message(request.page(), request.size(), parsed.problem());
         }
-        Query query = withFilters(text, request);
+        Query query = withFilters(parsed.query(), request);
         IndexSearcher searcher = acquire();
         try {
             int window = request.page() * request.size() * 3 + 30;
@@ -142,11 +211,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     ? searcher.search(query, window, new Sort(new SortField(TIME, SortField.Type.LONG, true)))
                     : searcher.search(query, window);
             List<ScoreDoc> onePerStory = onePerStory(searcher, top.scoreDocs);
+            long total = top.totalHits.value < window ? onePerStory.size() : top.totalHits.value;
+            if (total == 0) {
+                return new Suggestions(searcher, () -> new ReaderQuery(queryAnalyzer, bigramAnalyzer)).forNothingFound(request, parsed,
+                        hasFilters(request) ? searcher.count(parsed.query()) : 0);
+            }
             int from = (request.page() - 1) * request.size();
             List<ScoreDoc> pageDocs = onePerStory.subList(Math.min(from, onePerStory.size()),
                     Math.min(from + request.size(), onePerStory.size()));
-            List<SearchResults.Hit> hits = new Snippets(searcher, queryAnalyzer).hits(text, pageDocs);
-            long total = top.totalHits.value < window ? onePerStory.size() : top.totalHits.value;
+            List<SearchResults.Hit> hits = new Snippets(searcher, queryAnalyzer).hits(parsed.positive(), pageDocs);
             return new SearchResults(total, request.page(), request.size(), hits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,13 +228,21 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    private static Query withFilters(Query text, SearchRequest r) {
+    private static boolean hasFilters(SearchRequest r) {
+        return !isBlank(r.category()) || !isBlank(r.source()) || r.from() != null || r.to() != null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static Query withFilters(Query text, SearchRequest r) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
-        if (r.category() != null && !r.category().isBlank()) {
-            b.add(new TermQuery(new Term(CATEGORY, r.category())), Occur.FILTER);
+        if (!isBlank(r.category())) {
+            b.add(new TermQuery(new Term(CATEGORY, r.category().strip())), Occur.FILTER);
         }
-        if (r.source() != null && !r.source().isBlank()) {
-            b.add(new TermQuery(new Term(SOURCE_EXACT, r.source().strip())), Occur.FILTER);
+        if (!isBlank(r.source())) {
+            b.add(ReaderQuery.source(r.source()), Occur.FILTER);
         }
         if (r.from() != null || r.to() != null) {
             long lo = r.from() == null ? Long.MIN_VALUE : startOf(r.from());
@@ -175,11 +256,16 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return day.atStartOfDay(BEIJING).toInstant().toEpochMilli();
     }
 
+    /** Keeps the best hit of each story; the story id comes from doc values, not stored fields. */
     private static List<ScoreDoc> onePerStory(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-        Set<String> stories = new HashSet<>();
+        Set<Long> stories = new HashSet<>();
         List<ScoreDoc> out = new ArrayList<>();
+        var leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc sd : docs) {
-            if (stories.add(searcher.storedFields().document(sd.doc, Set.of(STORY)).get(STORY))) {
+            var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            NumericDocValues story = leaf.reader().getNumericDocValues(STORY);
+            long id = story != null && story.advanceExact(sd.doc - leaf.docBase) ? story.longValue() : -sd.doc - 1;
+            if (stories.add(id)) {
                 out.add(sd);
             }
         }

@@ -23,4 +23,9 @@ public interface SearchIndex {
     List<Long> related(long articleId, long storyId, int max);
 
     long size();
+
+    /** True when the index was built by an older version of the index layout and should be rebuilt from the database. */
+    default boolean needsRebuild() {
+        return false;
+    }
 }

@@ -6,18 +6,26 @@ import io.huiwen.search.SearchIndex;
 import io.huiwen.search.SearchRequest;
 import io.huiwen.search.SearchResults;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+/**
+ * The search page. Whatever the reader types or puts in the address, the page answers 200: a
+ * query is cleaned and searched, a date or page number that cannot be read is ignored and said so.
+ */
 @Controller
 @PortalPage
 class SearchController {
+
+    static final int PAGE_SIZE = 10;
 
     private final SearchIndex index;
     private final ArticleRepository articles;
@@ -29,20 +37,52 @@ class SearchController {
 
     @GetMapping("/search")
     String search(@RequestParam(defaultValue = "") String q,
-                  @RequestParam(required = false) String category,
-                  @RequestParam(required = false) String source,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(defaultValue = "") String category,
+                  @RequestParam(defaultValue = "") String source,
+                  @RequestParam(defaultValue = "") String from,
+                  @RequestParam(defaultValue = "") String to,
                   @RequestParam(defaultValue = "relevance") String sort,
-                  @RequestParam(defaultValue = "1") int page,
+                  @RequestParam(defaultValue = "1") String page,
                   Model model) {
-        var request = new SearchRequest(q, category, source, from, to, sort, page, 10);
-        SearchResults results = request.query().isEmpty() ? SearchResults.empty(1, 10) : index.search(request);
+        List<String> notes = new ArrayList<>();
+        LocalDate fromDay = day(from, notes);
+        LocalDate toDay = day(to, notes);
+        var request = new SearchRequest(q, category, source, fromDay, toDay, sort, number(page), PAGE_SIZE);
+        SearchResults results = request.query().isEmpty() ? SearchResults.empty(1, PAGE_SIZE) : index.search(request);
         Map<Long, ArticleSummary> found = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
-        String message = request.query().isEmpty() ? "请输入要搜索的词语。"
-                : results.total() == 0 ? "没有找到与“" + request.query() + "”相关的文章，请换个说法试试。" : null;
-        model.addAttribute("search", new Views.Search(request.query(), results, found, message));
+        if (request.query().isEmpty()) {
+            notes.add("请输入要搜索的词语。");
+        } else if (results.message() != null) {
+            notes.add(results.message());
+        }
+        if (!request.query().isEmpty() && results.total() == 0 && results.message() == null) {
+            notes.add("没有找到与“" + request.query() + "”相关的文章，请换个说法试试。");
+        }
+        var filters = new Views.SearchFilters(category.strip(), source.strip(), fromDay == null ? "" : fromDay.toString(),
+                toDay == null ? "" : toDay.toString(), request.sort());
+        model.addAttribute("search", new Views.Search(request.query(), filters, results, found,
+                notes.isEmpty() ? null : String.join(" ", notes)));
         return "search";
+    }
+
+    private static LocalDate day(String value, List<String> notes) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            notes.add("日期“" + value.strip() + "”无法识别（应写作 2026-11-20），已忽略。");
+            return null;
+        }
+    }
+
+    private static int number(String page) {
+        try {
+            return Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }

@@ -30,10 +30,44 @@ public final class Views {
     public record Listing(String heading, Category category, Page<ArticleSummary> page, String path,
                           List<ArticleSummary> hot) {}
 
-    public record Search(String query, SearchResults results, Map<Long, ArticleSummary> articles, String message) {
+    /** A search page: the query, its filters (blank when unset) and what was found. */
+    public record Search(String query, SearchFilters filters, SearchResults results, Map<Long, ArticleSummary> articles,
+                         String message) {
 
         public ArticleSummary article(long id) {
             return articles.get(id);
+        }
+
+        /** This search's address on another page or with another sort; every filter kept. */
+        public String link(int page, String sort) {
+            StringBuilder sb = new StringBuilder("/search?q=").append(Display.url(query));
+            filters.appendTo(sb, sort);
+            return page > 1 ? sb.append("&page=").append(page).toString() : sb.toString();
+        }
+
+        public String queryLink(String otherQuery) {
+            StringBuilder sb = new StringBuilder("/search?q=").append(Display.url(otherQuery));
+            filters.appendTo(sb, filters.sort());
+            return sb.toString();
+        }
+
+        public boolean hasMore() {
+            return results.total() > (long) results.page() * results.size();
+        }
+    }
+
+    /** The filters of a search form, as typed (invalid dates already dropped). */
+    public record SearchFilters(String category, String source, String from, String to, String sort) {
+
+        void appendTo(StringBuilder sb, String withSort) {
+            for (var p : new String[][] {{"category", category}, {"source", source}, {"from", from}, {"to", to}}) {
+                if (!p[1].isEmpty()) {
+                    sb.append('&').append(p[0]).append('=').append(Display.url(p[1]));
+                }
+            }
+            if ("time".equals(withSort)) {
+                sb.append("&sort=time");
+            }
         }
     }
 }

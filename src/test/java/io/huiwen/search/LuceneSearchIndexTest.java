@@ -3,9 +3,18 @@ package io.huiwen.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,10 +46,13 @@ class LuceneSearchIndexTest {
         return new IndexedArticle(id, title, text, List.of(), "测试来源", category, time, story);
     }
 
+    List<Long> ids(String query) {
+        return index.search(SearchRequest.of(query, 1)).hits().stream().map(SearchResults.Hit::id).toList();
+    }
+
     @Test
     void aPartOfACompoundNameFindsIt() {
-        SearchResults r = index.search(SearchRequest.of("机器人", 1));
-        assertThat(r.hits()).extracting(SearchResults.Hit::id).contains(1L);
+        assertThat(ids("机器人")).contains(1L);
     }
 
     @Test
@@ -66,9 +78,37 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void filtersByDateRangeInBeijingDays() {
+        LocalDate threeDaysAgo = now.minusDays(3).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        SearchResults r = index.search(new SearchRequest("马拉松", null, null, threeDaysAgo, threeDaysAgo, null, 1, 10));
+        assertThat(r.hits()).extracting(SearchResults.Hit::id).containsExactly(4L);
+        assertThat(index.search(new SearchRequest("马拉松", null, null, threeDaysAgo.plusDays(1), null, null, 1, 10)).hits()).isEmpty();
+    }
+
+    @Test
+    void sortsByTimeNewestFirst() {
+        index.upsert(List.of(article(6, "机器人展会开幕", "展会上有很多机器人。", "keji", 6, now.minusDays(5))));
+        SearchResults r = index.search(new SearchRequest("机器人", null, null, null, null, "time", 1, 10));
+        assertThat(r.hits()).extracting(SearchResults.Hit::id).hasSize(3).endsWith(6L);
+    }
+
+    @Test
+    void pagesThroughHits() {
+        List<IndexedArticle> many = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            many.add(article(100 + i, "龙舟赛第" + i + "场", "龙舟赛在江面举行。", "tiyu", 100 + i, now.minusHours(i)));
+        }
+        index.upsert(many);
+        var first = index.search(new SearchRequest("龙舟赛", null, null, null, null, "time", 1, 10));
+        var third = index.search(new SearchRequest("龙舟赛", null, null, null, null, "time", 3, 10));
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(first.hits()).extracting(SearchResults.Hit::id).startsWith(100L, 101L).hasSize(10);
+        assertThat(third.hits()).extracting(SearchResults.Hit::id).containsExactly(120L, 121L, 122L, 123L, 124L);
+    }
+
+    @Test
     void exclusionRemovesMatches() {
-        SearchResults r = index.search(SearchRequest.of("机器人 -集团", 1));
-        assertThat(r.hits()).extracting(SearchResults.Hit::id).doesNotContain(1L).isNotEmpty();
+        assertThat(ids("机器人 -集团")).doesNotContain(1L).isNotEmpty();
     }
 
     @Test
@@ -82,5 +122,53 @@ class LuceneSearchIndexTest {
         index.rebuild(List.of(List.of(article(9, "新文章", "只有这一篇。", "keji", 9, now))));
         assertThat(index.size()).isEqualTo(1);
         assertThat(index.search(SearchRequest.of("机器人", 1)).hits()).isEmpty();
+    }
+
+    @Test
+    void searchesSeeTheOldIndexUntilARebuildIsComplete() {
+        List<Long> seenMidway = new ArrayList<>();
+        Iterable<List<IndexedArticle>> batches = () -> new Iterator<>() {
+            int n;
+
+            public boolean hasNext() {
+                return n < 2;
+            }
+
+            public List<IndexedArticle> next() {
+                if (n++ == 1) {
+                    seenMidway.addAll(ids("机器人")); // the first new batch is written, not yet switched to
+                    seenMidway.addAll(ids("新文章"));
+                }
+                return List.of(article(10L + n, "新文章" + n, "只有新文章。", "keji", 10L + n, now));
+            }
+        };
+        index.rebuild(batches);
+        assertThat(seenMidway).contains(1L).doesNotContain(11L, 12L);
+        assertThat(ids("新文章")).containsExactlyInAnyOrder(11L, 12L);
+        assertThat(ids("机器人")).isEmpty();
+    }
+
+    @Test
+    void anIndexBuiltByAnOlderSchemaAsksForARebuild() throws Exception {
+        Path old = dir.resolve("old");
+        try (var writer = new IndexWriter(FSDirectory.open(old), new IndexWriterConfig())) {
+            Document d = new Document();
+            d.add(new StringField("id", "1", Field.Store.YES));
+            writer.addDocument(d);
+            writer.commit(); // no schema version: written before versions were recorded
+        }
+        try (var reopened = new LuceneSearchIndex(old)) {
+            assertThat(reopened.needsRebuild()).isTrue();
+            reopened.upsert(List.of(article(2, "更新", "一篇。", "keji", 2, now)));
+        }
+        try (var reopened = new LuceneSearchIndex(old)) {
+            assertThat(reopened.needsRebuild()).as("an upsert does not make an old index current").isTrue();
+            reopened.rebuild(List.of(List.of(article(3, "重建", "重建后的文章。", "keji", 3, now))));
+            assertThat(reopened.needsRebuild()).isFalse();
+        }
+        try (var reopened = new LuceneSearchIndex(old)) {
+            assertThat(reopened.needsRebuild()).isFalse();
+        }
+        assertThat(index.needsRebuild()).as("a new index is current").isFalse();
     }
 }
