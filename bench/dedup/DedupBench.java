@@ -157,7 +157,7 @@ public class DedupBench {
                 ins.executeBatch();
             }
             for (int b = 0; b < 4; b++) {
-                c.createStatement().execute("CREATE INDEX IF NOT EXISTS article_band" + b + " ON article (band" + b + ")"); // as in the V1 migration
+                c.createStatement().execute("CREATE INDEX IF NOT EXISTS article_band" + b + "_lookup ON article (band" + b + ", simhash, id, story_id)"); // as in the V4 migration
             }
             long[] nanos = new long[sample.length];
             PreparedStatement[] q = new PreparedStatement[4];
