@@ -96,6 +96,15 @@ class SearchPageTest {
     }
 
     @Test
+    void aStoryCarriedByThreeOutletsIsOneResultThatSaysSo() throws Exception {
+        String html = mvc.perform(get("/search").param("q", "望海港 外贸")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html.split("class=\"title\" href=\"/a/", -1).length - 1).as("one result for the story, not three").isEqualTo(1);
+        assertThat(html).contains("3 家媒体报道");
+        assertThat(api("望海港 外贸").get("items").get(0).get("story_size").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aWordFindsEveryArticleThatUsesIt() throws Exception {
         assertThat(titles("机器人")).anyMatch(t -> t.startsWith("智能分拣机器人")).anyMatch(t -> t.startsWith("人形机器人同场竞技"));
     }
