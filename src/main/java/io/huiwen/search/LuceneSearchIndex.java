@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -64,16 +68,18 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Analyzer indexAnalyzer = ChineseAnalyzer.forIndex();
     private final Analyzer queryAnalyzer = ChineseAnalyzer.forQuery();
     private final Analyzer bigramAnalyzer = new BigramAnalyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Directory directory;
+    private final Analyzer perField;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private volatile boolean outdated;
 
     public LuceneSearchIndex(Path dir) {
         try {
-            Directory directory = FSDirectory.open(dir);
+            directory = FSDirectory.open(dir);
             String builtBy = DirectoryReader.indexExists(directory)
                     ? SegmentInfos.readLatestCommit(directory).getUserData().getOrDefault(SCHEMA_KEY, "1") : SCHEMA;
-            Analyzer perField = new PerFieldAnalyzerWrapper(indexAnalyzer, Map.of(
+            perField = new PerFieldAnalyzerWrapper(indexAnalyzer, Map.of(
                     TITLE_CJK, bigramAnalyzer, BODY_CJK, bigramAnalyzer,
                     TITLE_PY, new PinyinAnalyzer(), BODY_PY, new PinyinAnalyzer()));
             writer = new IndexWriter(directory, new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
@@ -127,22 +133,69 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
+    /**
+     * Analysis (segmentation, character pairs, pinyin) is most of the cost of indexing and
+     * runs in the thread that adds a document, so batches are analysed on every core while
+     * this thread reads the next ones; a few batches at most wait in memory.
+     */
     @Override
     public synchronized void rebuild(Iterable<List<IndexedArticle>> batches) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "huiwen-reindex");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(threads * 2);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
             writer.deleteAll();
             for (List<IndexedArticle> batch : batches) {
-                for (IndexedArticle a : batch) {
-                    writer.addDocument(document(a));
+                inFlight.acquireUninterruptibly();
+                if (failure.get() != null) {
+                    inFlight.release();
+                    break;
                 }
+                pool.execute(() -> {
+                    try {
+                        for (IndexedArticle a : batch) {
+                            writer.addDocument(document(a));
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+            inFlight.acquireUninterruptibly(threads * 2); // every batch done
+            if (failure.get() != null) {
+                rollBack();
+                throw new IllegalStateException("rebuilding the search index failed; the old index is kept", failure.get());
             }
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
             writer.commit(); // readers keep the old index until this commit
             searchers.maybeRefreshBlocking();
             outdated = false;
         } catch (IOException e) {
+            try {
+                rollBack();
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
             throw new UncheckedIOException(e);
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** Drops everything not committed (a failed rebuild) and serves the last commit again. */
+    private void rollBack() throws IOException {
+        SearcherManager old = searchers;
+        writer.rollback(); // closes the writer
+        writer = new IndexWriter(directory, new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
+        searchers = new SearcherManager(writer, null);
+        old.close();
     }
 
     private static Document document(IndexedArticle a) {

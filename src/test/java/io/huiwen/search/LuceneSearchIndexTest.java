@@ -1,6 +1,7 @@
 package io.huiwen.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,6 +49,36 @@ class LuceneSearchIndexTest {
 
     List<Long> ids(String query) {
         return index.search(SearchRequest.of(query, 1)).hits().stream().map(SearchResults.Hit::id).toList();
+    }
+
+    @Test
+    void aRebuildOfManyBatchesIndexesEveryArticleOnce() {
+        List<List<IndexedArticle>> batches = new java.util.ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            List<IndexedArticle> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                long id = 100 + b * 25 + i;
+                batch.add(article(id, "龙舟赛第" + id + "场", "第" + id + "场龙舟赛在江面举行，龙舟队奋力划桨。", "tiyu", id, now.minusHours(id)));
+            }
+            batches.add(batch);
+        }
+        index.rebuild(batches);
+        assertThat(index.size()).isEqualTo(500);
+        assertThat(index.search(SearchRequest.of("龙舟", 1)).total()).isEqualTo(500);
+        assertThat(ids("机器人")).as("what the rebuild did not hold is gone").isEmpty();
+    }
+
+    @Test
+    void aRebuildThatFailsHalfwayKeepsTheOldIndex() {
+        List<List<IndexedArticle>> batches = List.of(
+                List.of(article(10, "龙舟赛开幕", "龙舟赛在江面举行。", "tiyu", 10, now)),
+                List.of(article(11, "时间缺失的文章", "这篇文章没有时间。", "tiyu", 11, null)));
+        assertThatThrownBy(() -> index.rebuild(batches)).hasMessageContaining("the old index is kept");
+        assertThat(ids("机器人")).contains(1L);
+        assertThat(ids("龙舟")).isEmpty();
+        index.upsert(List.of(article(12, "马拉松志愿者招募", "江城马拉松招募志愿者。", "tiyu", 12, now)));
+        assertThat(ids("机器人")).as("a write after the failed rebuild does not commit its half").contains(1L);
+        assertThat(index.size()).isEqualTo(5);
     }
 
     @Test
