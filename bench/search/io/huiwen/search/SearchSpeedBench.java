@@ -94,12 +94,6 @@ public final class SearchSpeedBench {
             System.out.printf("hits per query: ours %.2f (one per story), bare %.2f; queries with no hit: %d%n",
                     oursHits / (double) queries.size(), bareHits / (double) queries.size(), empty);
 
-            SearchStages stages = new SearchStages(bare, queries.size());
-            for (int i = 0; i < queries.size(); i++) {
-                stages.run(i, queries.get(i).text(), queries.get(i).bare(queryAnalyzer), queries.get(i).allTerms(queryAnalyzer));
-            }
-            stages.print();
-
             double oursP50 = pct(oursNanos, 0.5), bareP50 = pct(bareNanos, 0.5);
             System.out.printf("SUMMARY articles=%d build=%.0f/s heap_peak=%dMB heap_after_gc_peak=%dMB ours_p50=%.2fms p99=%.2fms bare_p50=%.2fms p99=%.2fms ratio_p50=%.2fx load=%s%n",
                     n, buildRate, heap.peakUsedMb(), heap.peakAfterGcMb(), oursP50, pct(oursNanos, 0.99), bareP50, pct(bareNanos, 0.99),

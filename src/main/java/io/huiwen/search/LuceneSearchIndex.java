@@ -63,6 +63,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     static final String SCHEMA_KEY = "huiwen.search.schema";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int RELATED_CANDIDATES = 40;
+    /** Hits looked at for one page at most: page 100 of 50 results, with room for reposts. */
+    private static final int MAX_WINDOW = 20_000;
     private static final FieldType STORED_WITH_OFFSETS = withOffsets(true), WITH_OFFSETS = withOffsets(false);
 
     private final Analyzer indexAnalyzer = ChineseAnalyzer.forIndex();
@@ -259,11 +261,17 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         Query query = withFilters(parsed.query(), request);
         IndexSearcher searcher = acquire();
         try {
-            int window = request.page() * request.size() * 3 + 30;
-            TopDocs top = "time".equals(request.sort())
-                    ? searcher.search(query, window, new Sort(new SortField(TIME, SortField.Type.LONG, true)))
-                    : searcher.search(query, window);
+            // enough hits to fill the page with one per story; reposts are rare among the top hits,
+            // so a small window usually does, and a wider one is asked for when it did not
+            int needed = request.page() * request.size();
+            int window = needed + 10;
+            TopDocs top = top(searcher, query, request, window);
             List<ScoreDoc> onePerStory = onePerStory(searcher, top.scoreDocs);
+            while (onePerStory.size() < needed && top.totalHits.value > window && window < MAX_WINDOW) {
+                window = Math.min(MAX_WINDOW, window * 4);
+                top = top(searcher, query, request, window);
+                onePerStory = onePerStory(searcher, top.scoreDocs);
+            }
             long total = top.totalHits.value < window ? onePerStory.size() : top.totalHits.value;
             if (total == 0) {
                 return new Suggestions(searcher, () -> new ReaderQuery(queryAnalyzer, bigramAnalyzer)).forNothingFound(request, parsed,
@@ -279,6 +287,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } finally {
             release(searcher);
         }
+    }
+
+    private static TopDocs top(IndexSearcher searcher, Query query, SearchRequest request, int n) throws IOException {
+        return "time".equals(request.sort())
+                ? searcher.search(query, n, new Sort(new SortField(TIME, SortField.Type.LONG, true)))
+                : searcher.search(query, n);
     }
 
     private static boolean hasFilters(SearchRequest r) {

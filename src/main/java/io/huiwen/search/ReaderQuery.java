@@ -11,6 +11,8 @@ import static io.huiwen.search.LuceneSearchIndex.TITLE;
 import static io.huiwen.search.LuceneSearchIndex.TITLE_CJK;
 import static io.huiwen.search.LuceneSearchIndex.TITLE_PY;
 
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -111,10 +113,17 @@ final class ReaderQuery {
             parts.forEach(p -> b.add(anyField(p), Occur.MUST));
             each = b.build();
         }
-        if (hanCount(text) < 2) {
-            return each;
+        if (hanCount(text) < 2 || isDictionaryWord(parts, text)) {
+            return each; // a word the segmenter knows is indexed as that word: pairs would find nothing more, at a cost
         }
         return new BooleanQuery.Builder().add(each, Occur.SHOULD).add(bigrams(text, BIGRAM_TITLE_BOOST, BIGRAM_BODY_BOOST), Occur.SHOULD).build();
+    }
+
+    /** The whole run is one word of HanLP's dictionaries (机器人, not 赛诺微 or 余姚机器人). */
+    private static boolean isDictionaryWord(List<String> parts, String text) {
+        String word = parts.get(0);
+        return parts.size() == 1 && word.length() == hanCount(text)
+                && (CoreDictionary.contains(word) || CustomDictionary.contains(word));
     }
 
     /** Exact characters in order ("余姚 机器人" is read as 余姚机器人: spaces between Han characters do not count). */
