@@ -76,6 +76,17 @@ class CategoryClassifierTest {
     }
 
     @Test
+    void isUnsureOfTextAboutNoneOfItsSectionsEvenWhenAFewSharedWordsPointOneWay() {
+        // 比赛 and 冠军 are sports words, but most of this text is words the corpus never saw
+        Prediction p = CLASSIFIER.predict("天文爱好者观测比赛 冠军拍到彗星",
+                "彗星将在本月下旬接近近日点，天文爱好者可在黎明前的东方低空寻找它的身影。观测者建议带上双筒望远镜，远离城市灯光，彗尾清晰可见。");
+        assertThat(p.category()).isEqualTo("tiyu");
+        assertThat(p.confidence()).isGreaterThan(CLASSIFIER.threshold());
+        assertThat(p.coverage()).isLessThan(CategoryClassifier.MIN_COVERAGE);
+        assertThat(p.isSure()).isFalse();
+    }
+
+    @Test
     void foldsTraditionalToSimplified() {
         Prediction p = CLASSIFIER.predict("銀行下調存款利率", "多家銀行下調存款利率，儲戶理財需求轉向基金和國債，銀行淨息差收窄。");
         assertThat(p.category()).isEqualTo("caijing");

@@ -280,6 +280,12 @@ class BrowserTest {
     @Test
     @Order(7)
     void anEditorSignsInAndSeesTheDashboardAndSources() throws IOException {
+        // an article no evidence places in a category, and the classifier is unsure of: it waits for the editor
+        String text = "彗星将在本月下旬接近近日点，天文爱好者可在黎明前的东方低空寻找它的身影。观测者建议带上双筒望远镜，远离城市灯光。";
+        var comet = new ExtractedArticle(null, "彗星本月下旬可见 黎明前东方低空寻找", null, "星空网", null, null, List.of(), text,
+                "<p>" + text + "</p>", List.of(), "zh", List.of());
+        ArticleStore.Stored waiting = store.store(comet, null, OffsetDateTime.now(ZoneOffset.UTC));
+        assertThat(waiting.awaitingReview()).isTrue();
         open("/admin/sources");
         assertThat(driver.findElement(By.cssSelector("section.login h1")).getText()).isEqualTo("编辑登录");
         driver.findElement(By.name("username")).sendKeys("admin");
@@ -295,8 +301,18 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector("section.admin h1")).getText()).isEqualTo("来源管理");
         open("/admin");
         assertThat(driver.findElement(By.cssSelector("section.admin h1")).getText()).isEqualTo("编辑后台");
-        assertThat(driver.findElements(By.cssSelector(".admin-table tbody tr"))).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(driver.findElements(By.cssSelector(".admin-table:not(.review) tbody tr"))).hasSizeGreaterThanOrEqualTo(30);
+        WebElement row = driver.findElement(By.cssSelector(".admin-table.review tbody tr"));
+        assertThat(row.getText()).contains("彗星本月下旬可见").contains("栏目待定");
         browser.screenshot("admin");
+
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.name("category"))).selectByVisibleText("科技");
+        row.findElement(By.cssSelector("button")).click();
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("文章 " + waiting.id() + " 已发布");
+        assertThat(driver.findElements(By.cssSelector(".admin-table.review"))).isEmpty();
+        indexSync.drain();
+        open("/c/keji");
+        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("彗星本月下旬可见");
     }
 
     private boolean alertOpen() {
