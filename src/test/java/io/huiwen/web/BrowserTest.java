@@ -291,12 +291,13 @@ class BrowserTest {
         driver.findElement(By.name("username")).sendKeys("admin");
         driver.findElement(By.name("password")).sendKeys("wrong");
         driver.findElement(By.cssSelector(".login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?error"));
         assertThat(driver.findElement(By.cssSelector(".notice.error")).getText()).contains("用户名或密码不对");
-        driver.findElement(By.name("username")).clear();
+        open("/admin/sources"); // a fresh form: no field holds what was typed before
         driver.findElement(By.name("username")).sendKeys("admin");
-        driver.findElement(By.name("password")).clear();
         driver.findElement(By.name("password")).sendKeys("test-admin");
         driver.findElement(By.cssSelector(".login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         assertThat(driver.getCurrentUrl()).contains("/admin/sources"); // back where the editor was going
         assertThat(driver.findElement(By.cssSelector("section.admin h1")).getText()).isEqualTo("来源管理");
         open("/admin");
@@ -308,6 +309,7 @@ class BrowserTest {
 
         new org.openqa.selenium.support.ui.Select(row.findElement(By.name("category"))).selectByVisibleText("科技");
         row.findElement(By.cssSelector("button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("文章 " + waiting.id() + " 已发布");
         assertThat(driver.findElements(By.cssSelector(".admin-table.review"))).isEmpty();
         indexSync.drain();
