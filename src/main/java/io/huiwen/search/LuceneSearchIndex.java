@@ -18,24 +18,25 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -45,6 +46,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * The embedded search index: one Lucene index under the data directory. Writes go through one
@@ -59,10 +61,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             SOURCE_EXACT = "source_exact", HOST = "host", CATEGORY = "category", TIME = "time", STORY = "story",
             TITLE_CJK = "title_cjk", BODY_CJK = "body_cjk", TITLE_PY = "title_py", BODY_PY = "body_py";
     /** Bumped whenever fields or analysis change; an index built by another version is rebuilt from the database. */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     static final String SCHEMA_KEY = "huiwen.search.schema";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int RELATED_CANDIDATES = 40;
+    private static final int RELATED_SHARED_WORDS = 3;
     /** Hits looked at for one page at most: page 100 of 50 results, with room for reposts. */
     private static final int MAX_WINDOW = 20_000;
     private static final FieldType STORED_WITH_OFFSETS = withOffsets(true), WITH_OFFSETS = withOffsets(false);
@@ -220,7 +223,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             d.add(new StringField(HOST, host, Field.Store.NO));
         }
         if (a.categorySlug() != null) {
-            d.add(new StringField(CATEGORY, a.categorySlug(), Field.Store.NO));
+            d.add(new StringField(CATEGORY, a.categorySlug(), Field.Store.YES));
         }
         long time = a.sortTime().toInstant().toEpochMilli();
         d.add(new LongPoint(TIME, time));
@@ -354,9 +357,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(2);
             mlt.setMaxQueryTerms(30);
-            Query like = mlt.like(self.scoreDocs[0].doc);
+            Query like = atLeastShared(mlt.like(self.scoreDocs[0].doc));
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
+                    .add(sameSectionOrTag(searcher.storedFields().document(self.scoreDocs[0].doc, Set.of(CATEGORY, TAGS))), Occur.FILTER)
                     .add(new TermQuery(new Term(STORY, Long.toString(storyId))), Occur.MUST_NOT)
                     .add(new TermQuery(new Term(ID, Long.toString(articleId))), Occur.MUST_NOT)
                     .build();
@@ -366,6 +370,41 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } finally {
             release(searcher);
         }
+    }
+
+    /**
+     * Related articles are in the same section or share a tag: words in common alone make a
+     * marathon "related" to a hospital's new scanner in a small corpus.
+     */
+    private Query sameSectionOrTag(Document self) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (self.get(CATEGORY) != null) {
+            any.add(new TermQuery(new Term(CATEGORY, self.get(CATEGORY))), Occur.SHOULD);
+        }
+        QueryBuilder words = new QueryBuilder(queryAnalyzer);
+        String tags = self.get(TAGS);
+        for (String tag : tags == null ? new String[0] : tags.split(" ")) {
+            Query q = tag.isBlank() ? null : words.createPhraseQuery(TAGS, tag);
+            if (q != null) {
+                any.add(q, Occur.SHOULD);
+            }
+        }
+        BooleanQuery q = any.build();
+        return q.clauses().isEmpty() ? new MatchAllDocsQuery() : q;
+    }
+
+    /**
+     * An article is related when it shares several of this one's most telling words, not one
+     * word that happens to be rare: better two related articles than six with four unrelated.
+     */
+    private static Query atLeastShared(Query like) {
+        if (!(like instanceof BooleanQuery terms)) {
+            return like;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .setMinimumNumberShouldMatch(Math.min(RELATED_SHARED_WORDS, terms.clauses().size()));
+        terms.clauses().forEach(b::add);
+        return b.build();
     }
 
     @Override

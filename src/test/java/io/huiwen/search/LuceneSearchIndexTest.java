@@ -143,6 +143,20 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void relatedArticlesShareTheSectionOrATagNotJustSomeWords() {
+        String shared = "市民踊跃参与，现场秩序井然，组织方表示明年继续举办，进一步扩大规模。";
+        index.upsert(List.of(
+                new IndexedArticle(20, "江城半程马拉松开跑", "两万名跑者参加江城半程马拉松，赛道沿江而设。" + shared, List.of("马拉松", "跑者"), "体坛", "tiyu", now, 20),
+                new IndexedArticle(21, "滨湖马拉松报名开启", "滨湖马拉松开放报名，名额三万个，跑者可在网上抽签。" + shared, List.of("马拉松", "报名"), "体坛", "tiyu", now, 21),
+                new IndexedArticle(22, "乡村篮球赛落幕", "乡村篮球赛在村口球场落幕，球员来自各个村子。" + shared, List.of("篮球"), "体坛", "tiyu", now, 22),
+                new IndexedArticle(23, "图书馆举办读书节", "图书馆举办读书节，读者交换旧书。" + shared, List.of("读书节", "图书馆"), "文汇", "wenhua", now, 23),
+                new IndexedArticle(24, "马拉松带火城市旅游", "马拉松期间酒店预订量上涨，跑者带动城市旅游消费。", List.of("马拉松", "旅游"), "财经台", "caijing", now, 24)));
+        List<Long> related = index.related(20, 20, 6);
+        assertThat(related).as("same section, or the tag 马拉松").contains(21L, 22L, 24L);
+        assertThat(related).as("only the organisers' boilerplate in common").doesNotContain(23L);
+    }
+
+    @Test
     void relatedNeverListsTheArticleOrItsStory() {
         List<Long> related = index.related(2, 2, 6);
         assertThat(related).doesNotContain(2L, 3L).contains(1L);
