@@ -113,8 +113,8 @@ class ArticleApi {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page,
-                         @RequestParam(defaultValue = "10") int size) {
-        var request = new SearchRequest(q, category, source, from, to, sort, page, size);
+                         @RequestParam(defaultValue = "10") int size, @RequestParam(defaultValue = "") String reports) {
+        var request = new SearchRequest(q, category, source, from, to, sort, page, size, "all".equals(reports.strip()));
         if (request.query().isEmpty()) {
             throw new IllegalArgumentException("q is required");
         }

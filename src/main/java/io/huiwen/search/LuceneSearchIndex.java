@@ -269,11 +269,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             int needed = request.page() * request.size();
             int window = needed + 10;
             TopDocs top = top(searcher, query, request, window);
-            List<ScoreDoc> onePerStory = onePerStory(searcher, top.scoreDocs);
+            List<ScoreDoc> onePerStory = shown(searcher, top.scoreDocs, request);
             while (onePerStory.size() < needed && top.totalHits.value > window && window < MAX_WINDOW) {
                 window = Math.min(MAX_WINDOW, window * 4);
                 top = top(searcher, query, request, window);
-                onePerStory = onePerStory(searcher, top.scoreDocs);
+                onePerStory = shown(searcher, top.scoreDocs, request);
             }
             long total = top.totalHits.value < window ? onePerStory.size() : top.totalHits.value;
             if (total == 0) {
@@ -324,6 +324,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private static long startOf(LocalDate day) {
         return day.atStartOfDay(BEIJING).toInstant().toEpochMilli();
+    }
+
+    private static List<ScoreDoc> shown(IndexSearcher searcher, ScoreDoc[] docs, SearchRequest request) throws IOException {
+        return request.everyReport() ? List.of(docs) : onePerStory(searcher, docs);
     }
 
     /** Keeps the best hit of each story; the story id comes from doc values, not stored fields. */

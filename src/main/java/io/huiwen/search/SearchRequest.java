@@ -5,10 +5,11 @@ import java.time.LocalDate;
 /**
  * A reader's search. Blank filters are ignored; {@code page} counts from 1.
  *
- * @param sort "relevance" (default) or "time"
+ * @param sort        "relevance" (default) or "time"
+ * @param everyReport every outlet's report of a story, not only its best one (the default)
  */
 public record SearchRequest(String query, String category, String source, LocalDate from, LocalDate to,
-                            String sort, int page, int size) {
+                            String sort, int page, int size, boolean everyReport) {
 
     public static final int MAX_QUERY_CHARS = 200;
 
@@ -20,6 +21,10 @@ public record SearchRequest(String query, String category, String source, LocalD
         page = Math.max(1, Math.min(page, 100));
         size = Math.max(1, Math.min(size, 50));
         sort = "time".equals(sort) ? "time" : "relevance";
+    }
+
+    public SearchRequest(String query, String category, String source, LocalDate from, LocalDate to, String sort, int page, int size) {
+        this(query, category, source, from, to, sort, page, size, false);
     }
 
     public static SearchRequest of(String query, int page) {

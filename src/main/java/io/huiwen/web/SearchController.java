@@ -43,11 +43,12 @@ class SearchController {
                   @RequestParam(defaultValue = "") String to,
                   @RequestParam(defaultValue = "relevance") String sort,
                   @RequestParam(defaultValue = "1") String page,
+                  @RequestParam(defaultValue = "") String reports,
                   Model model) {
         List<String> notes = new ArrayList<>();
         LocalDate fromDay = day(from, notes);
         LocalDate toDay = day(to, notes);
-        var request = new SearchRequest(q, category, source, fromDay, toDay, sort, number(page), PAGE_SIZE);
+        var request = new SearchRequest(q, category, source, fromDay, toDay, sort, number(page), PAGE_SIZE, "all".equals(reports.strip()));
         SearchResults results = request.query().isEmpty() ? SearchResults.empty(1, PAGE_SIZE) : index.search(request);
         Map<Long, ArticleSummary> found = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
@@ -60,7 +61,7 @@ class SearchController {
             notes.add("没有找到与“" + request.query() + "”相关的文章，请换个说法试试。");
         }
         var filters = new Views.SearchFilters(category.strip(), source.strip(), fromDay == null ? "" : fromDay.toString(),
-                toDay == null ? "" : toDay.toString(), request.sort());
+                toDay == null ? "" : toDay.toString(), request.sort(), request.everyReport());
         model.addAttribute("search", new Views.Search(request.query(), filters, results, found,
                 notes.isEmpty() ? null : String.join(" ", notes)));
         return "search";

@@ -40,14 +40,23 @@ public final class Views {
 
         /** This search's address on another page or with another sort; every filter kept. */
         public String link(int page, String sort) {
+            return link(page, sort, filters.everyReport());
+        }
+
+        /** Page 1 of this search with every report of a story, or the best of each. */
+        public String reportsLink(boolean everyReport) {
+            return link(1, filters.sort(), everyReport);
+        }
+
+        private String link(int page, String sort, boolean everyReport) {
             StringBuilder sb = new StringBuilder("/search?q=").append(Display.url(query));
-            filters.appendTo(sb, sort);
+            filters.appendTo(sb, sort, everyReport);
             return page > 1 ? sb.append("&page=").append(page).toString() : sb.toString();
         }
 
         public String queryLink(String otherQuery) {
             StringBuilder sb = new StringBuilder("/search?q=").append(Display.url(otherQuery));
-            filters.appendTo(sb, filters.sort());
+            filters.appendTo(sb, filters.sort(), filters.everyReport());
             return sb.toString();
         }
 
@@ -57,9 +66,9 @@ public final class Views {
     }
 
     /** The filters of a search form, as typed (invalid dates already dropped). */
-    public record SearchFilters(String category, String source, String from, String to, String sort) {
+    public record SearchFilters(String category, String source, String from, String to, String sort, boolean everyReport) {
 
-        void appendTo(StringBuilder sb, String withSort) {
+        void appendTo(StringBuilder sb, String withSort, boolean withEveryReport) {
             for (var p : new String[][] {{"category", category}, {"source", source}, {"from", from}, {"to", to}}) {
                 if (!p[1].isEmpty()) {
                     sb.append('&').append(p[0]).append('=').append(Display.url(p[1]));
@@ -67,6 +76,9 @@ public final class Views {
             }
             if ("time".equals(withSort)) {
                 sb.append("&sort=time");
+            }
+            if (withEveryReport) {
+                sb.append("&reports=all");
             }
         }
     }

@@ -102,6 +102,20 @@ class SearchPageTest {
         assertThat(html.split("class=\"title\" href=\"/a/", -1).length - 1).as("one result for the story, not three").isEqualTo(1);
         assertThat(html).contains("3 家媒体报道");
         assertThat(api("望海港 外贸").get("items").get(0).get("story_size").asInt()).isEqualTo(3);
+        assertThat(html).contains("href=\"/search?q=%E6%9C%9B%E6%B5%B7%E6%B8%AF%20%E5%A4%96%E8%B4%B8&amp;reports=all\">显示全部报道</a>");
+    }
+
+    @Test
+    void everyReportOfAStoryIsShownWhenAsked() throws Exception {
+        JsonNode all = JSON.readTree(mvc.perform(get("/api/v1/search").param("q", "望海港 外贸").param("reports", "all"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<String> titles = new ArrayList<>();
+        all.get("items").forEach(i -> titles.add(i.get("title").asString()));
+        assertThat(titles).hasSize(3).allMatch(t -> t.contains("望海港"));
+        String html = mvc.perform(get("/search").param("q", "望海港 外贸").param("reports", "all")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html.split("class=\"title\" href=\"/a/", -1).length - 1).isEqualTo(3);
+        assertThat(html).contains(">同一新闻只看一篇</a>").contains("&amp;sort=time&amp;reports=all\">按时间</a>");
     }
 
     @Test
