@@ -63,6 +63,11 @@ public final class Keywords {
 
     private Keywords() {}
 
+    /** A tag as tags are stored: simplified characters, no surrounding space (機器人 → 机器人). */
+    public static String normalise(String tag) {
+        return SimHash.simplified(tag == null ? "" : tag.strip());
+    }
+
     public static List<String> of(String title, String body, int max) {
         String t = SimHash.simplified(title == null ? "" : title);
         String b = SimHash.simplified(body == null ? "" : body);

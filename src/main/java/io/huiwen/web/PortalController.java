@@ -8,6 +8,7 @@ import io.huiwen.article.CategoryRepository;
 import io.huiwen.rank.HotRanking;
 import io.huiwen.rank.ViewCounter;
 import io.huiwen.search.RelatedArticles;
+import io.huiwen.text.Keywords;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -59,6 +60,10 @@ class PortalController {
 
     @GetMapping("/t/{tag}")
     String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") int page, Model model) {
+        String stored = Keywords.normalise(tag);
+        if (!stored.equals(tag) && !stored.isEmpty()) {
+            return "redirect:/t/" + Display.url(stored) + (page > 1 ? "?page=" + page : ""); // one address per tag
+        }
         var found = articles.withTag(tag, page, PAGE_SIZE);
         if (found.total() == 0) {
             throw new NotFoundException("tag " + tag);

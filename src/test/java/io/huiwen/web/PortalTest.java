@@ -111,6 +111,15 @@ class PortalTest {
     }
 
     @Test
+    void aTagPageListsItsArticlesAndATraditionalSpellingLeadsThere() throws Exception {
+        String html = page("/t/机器人");
+        assertThat(html).contains("标签：机器人").contains("人形机器人同场竞技");
+        String location = mvc.perform(get("/t/機器人")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getHeader("Location");
+        assertThat(location).isEqualTo("/t/%E6%9C%BA%E5%99%A8%E4%BA%BA");
+    }
+
+    @Test
     void articlePageShowsBylineBodyTagsAndTheThreeLists() throws Exception {
         long id = idOfTitle("人形机器人同场竞技");
         String html = page("/a/" + id);
