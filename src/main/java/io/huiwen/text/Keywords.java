@@ -45,14 +45,30 @@ public final class Keywords {
             "部分", "一家", "数量", "同比", "环比", "比例", "总数", "期间", "过程", "作用", "领域", "能力", "水平",
             "重点", "措施", "举措", "成果", "影响", "数据", "报告", "规模", "作者", "编辑", "来源", "小时", "上午",
             "下午", "晚上", "百分点", "万元", "亿元", "国家", "政府", "记者站", "客户端", "原标题");
-    private static final Set<String> ENGLISH_STOP = Set.of(
-            "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have", "had", "its",
-            "his", "her", "their", "they", "you", "but", "not", "all", "can", "will", "would", "said", "says",
-            "into", "over", "after", "about", "more", "than", "been", "also", "who", "which", "what", "when",
-            "where", "how", "our", "out", "new", "one", "two", "year", "years", "on", "in", "at", "of", "to",
-            "by", "is", "it", "as", "an", "or", "be", "we", "he", "she", "up");
+    /** English function words and words every news story uses: never tags of an English article. */
+    private static final Set<String> ENGLISH_STOP = Set.copyOf(java.util.Arrays.asList((
+            "a about above across after again against all almost along already also although always am among an and "
+            + "another any anyone anything are around as at away back be became because become been before being below "
+            + "between both but by can cannot could did do does doing done down during each either else enough even "
+            + "ever every few for from further get gets getting give given go goes going gone got had has have having "
+            + "he her here hers herself him himself his how however i if in including into is it its itself just "
+            + "least less let like likely made make makes making many may me might more most much must my near need "
+            + "never new next no nor not now of off often on once one only onto or other others our ours out over own "
+            + "per perhaps put rather really said same say says see seen several she should show shows since so some "
+            + "something still such take taken than that the their theirs them themselves then there these they this "
+            + "those though through thus to too toward under until up upon us use used using very via was way we well "
+            + "were what whatever when where whether which while who whom whose why will with within without would yet "
+            + "you your yours yourself "
+            + "year years month months week weeks day days today yesterday tomorrow time times people person thing things "
+            + "told tell told news report reported reports according percent number first last second third two three "
+            + "four five six seven eight nine ten hundred thousand million billion part lot lots end far high long "
+            + "big small good great best better little old young right left early late recent recently including "
+            + "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+            + "september october november december mr mrs ms dr also said says according image photo getty reuters "
+            + "ap afp copyright read more advertisement share comment comments click subscribe newsletter").split(" ")));
     private static final Pattern ORG_SUFFIX = Pattern.compile(
             ".{2,}(公司|集团|银行|医院|大学|学院|研究院|研究所|协会|商会|基金会|委员会|海关|法院|检察院|俱乐部|博物馆|图书馆|剧院)");
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern PLACE_SUFFIX = Pattern.compile("(.{2,})(市|县|区|省|镇|乡)");
     private static final Set<Character> SURNAMES = surnames();
 
@@ -71,9 +87,10 @@ public final class Keywords {
     public static List<String> of(String title, String body, int max) {
         String t = SimHash.simplified(title == null ? "" : title);
         String b = SimHash.simplified(body == null ? "" : body);
-        List<String> seq = new ArrayList<>(candidates(t, t));
+        Latin latin = new Latin(isMostlyHan(t + b));
+        List<String> seq = new ArrayList<>(candidates(t, t, latin.inTitle()));
         Set<String> titleWords = new HashSet<>(seq);
-        seq.addAll(candidates(b, t));
+        seq.addAll(candidates(b, t, latin));
         Map<String, Integer> organisations = organisations(t + "\n" + b);
         organisations.forEach((name, n) -> seq.addAll(java.util.Collections.nCopies(n, name)));
         Set<String> hints = organisations.keySet();
@@ -85,7 +102,7 @@ public final class Keywords {
         Map<String, Integer> freq = new HashMap<>();
         words.forEach(w -> freq.merge(w, 1, Integer::sum));
         List<String> ranked = new ArrayList<>(rank.keySet());
-        Comparator<String> byScore = Comparator.comparingDouble(w -> score(w, rank, freq, titleWords, hints));
+        Comparator<String> byScore = Comparator.comparingDouble(w -> score(w, rank, freq, titleWords, hints) * latin.weight(w));
         ranked.sort(byScore.reversed().thenComparing(Comparator.naturalOrder()));
         List<String> tags = new ArrayList<>(ranked.stream()
                 .filter(w -> freq.get(w) >= 2 || titleWords.contains(w)).limit(max).toList());
@@ -97,7 +114,100 @@ public final class Keywords {
                 tags.add(w);
             }
         }
-        return tags;
+        return tags.stream().map(latin::display).toList();
+    }
+
+    private static boolean isMostlyHan(String text) {
+        int han = 0, letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Segmenter.isHan(c)) {
+                han++;
+            } else if (c < 128 && Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return han >= letters;
+    }
+
+    /**
+     * Latin words are ranked in lower case and shown as the text writes them: an acronym in
+     * capitals (SUV, CEO), a name capitalised (Ukraine, WeWork), other words in lower case. In a
+     * Chinese article a short Latin word is an acronym whatever its case (ai → AI, app → APP).
+     * In an English article names weigh more than common nouns, which no dictionary frequency
+     * tells apart.
+     */
+    static final class Latin {
+        private static final double NAME_BOOST = 1.5;
+        private static final String HEADLINE = "\u0000";
+
+        private final boolean inHanText;
+        private final boolean headline;
+        private final Map<String, Map<String, Integer>> surfaces;
+
+        Latin(boolean inHanText) {
+            this(inHanText, false, new HashMap<>());
+        }
+
+        private Latin(boolean inHanText, boolean headline, Map<String, Map<String, Integer>> surfaces) {
+            this.inHanText = inHanText;
+            this.headline = headline;
+            this.surfaces = surfaces;
+        }
+
+        /** The same words, seen in a headline: Title Case there says nothing about names. */
+        Latin inTitle() {
+            return new Latin(inHanText, true, surfaces);
+        }
+
+        /** The word's key, or null when it is no candidate. */
+        String key(String surface) {
+            String key = surface.toLowerCase(Locale.ROOT);
+            if (ENGLISH_STOP.contains(key) || key.length() > 30 || key.length() < 3 && !inHanText && !isCaps(surface)) {
+                return null;
+            }
+            // headline forms count only for words the body never writes (Title Case in a headline says little)
+            surfaces.computeIfAbsent(headline ? HEADLINE + key : key, k -> new HashMap<>()).merge(surface, 1, Integer::sum);
+            surfaces.computeIfAbsent(key, k -> new HashMap<>());
+            return key;
+        }
+
+        double weight(String word) {
+            return inHanText || !surfaces.containsKey(word) || display(word).equals(word) ? 1.0 : NAME_BOOST;
+        }
+
+        String display(String word) {
+            Map<String, Integer> forms = surfaces.get(word);
+            if (forms == null) {
+                return word;
+            }
+            if (forms.isEmpty()) {
+                forms = surfaces.getOrDefault(HEADLINE + word, forms);
+            }
+            if (inHanText && word.length() <= 4 && word.chars().allMatch(c -> c < 128)) {
+                return word.toUpperCase(Locale.ROOT);
+            }
+            String best = word;
+            int capitalised = 0, all = 0, bestCount = 0;
+            for (var f : forms.entrySet()) {
+                all += f.getValue();
+                if (isCaps(f.getKey()) && f.getKey().length() <= 6) {
+                    return f.getKey();
+                }
+                if (!f.getKey().equals(f.getKey().toLowerCase(Locale.ROOT))) { // Ukraine, WeWork, xCloud
+                    capitalised += f.getValue();
+                    if (f.getValue() > bestCount) {
+                        best = f.getKey();
+                        bestCount = f.getValue();
+                    }
+                }
+            }
+            return capitalised * 2 > all ? best : word;
+        }
+
+        private static boolean isCaps(String s) {
+            return s.length() >= 2 && s.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+        }
     }
 
     private static double score(String w, Map<String, Double> rank, Map<String, Integer> freq,
@@ -113,20 +223,25 @@ public final class Keywords {
     }
 
     /** Candidate words of the text in order, NER names only when they pass their check. */
-    static List<String> candidates(String text, String title) {
+    static List<String> candidates(String text, String title, Latin latin) {
         List<Segmenter.Word> words = Segmenter.get().words(text);
         Map<String, Integer> counts = new HashMap<>();
         words.forEach(w -> counts.merge(w.text(), 1, Integer::sum));
         List<String> out = new ArrayList<>();
         for (Segmenter.Word w : words) {
             String s = w.text();
-            if (s.length() < 2 || s.length() > 8 || STOP.contains(s)) {
+            if (s.length() < 2 || STOP.contains(s)) {
                 continue;
             }
-            if (isHanWord(s) && isNounLike(w.pos()) && (known(s) || trustedName(s, w.pos(), counts.get(s), title))) {
-                out.add(s);
-            } else if (s.matches("[A-Za-z][A-Za-z0-9]+") && !ENGLISH_STOP.contains(s.toLowerCase(Locale.ROOT))) {
-                out.add(s.length() <= 5 ? s.toUpperCase(Locale.ROOT) : s);
+            if (isHanWord(s)) {
+                if (s.length() <= 8 && isNounLike(w.pos()) && (known(s) || trustedName(s, w.pos(), counts.get(s), title))) {
+                    out.add(s);
+                }
+            } else if (LATIN_WORD.matcher(s).matches()) {
+                String key = latin.key(s);
+                if (key != null) {
+                    out.add(key);
+                }
             }
         }
         return out;

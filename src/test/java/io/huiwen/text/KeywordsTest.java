@@ -62,6 +62,24 @@ class KeywordsTest {
     }
 
     @Test
+    void anEnglishArticleGetsItsNamesAndSubjectsNotItsFunctionWords() {
+        String body = "The city of Riverton opened its new tram line on Monday. The tram runs from the harbour to the airport, "
+                + "and Riverton Transit says the tram will carry twenty thousand riders a day. The mayor, Ana Lindqvist, rode the "
+                + "first tram with students. Riverton Transit plans a second tram line to the university by 2028. "
+                + "Critics say the tram cost more than planned, but riders praised the quiet cars.";
+        List<String> tags = Keywords.of("Riverton opens its first tram line", body, 8);
+        assertThat(tags).contains("tram", "Riverton", "Transit")
+                .doesNotContain("the", "The", "and", "says", "first", "Monday", "TRAM", "Tram");
+    }
+
+    @Test
+    void acronymsKeepTheirCapitalsInEnglishText() {
+        String body = "The UN agency said the EV market grew again. Buyers of an EV in Europe pay less tax, the UN report says, "
+                + "and EV sales rose in every month of the year.";
+        assertThat(Keywords.of("EV sales keep rising", body, 8)).contains("EV", "UN");
+    }
+
+    @Test
     void emptyTextHasNoTags() {
         assertThat(Keywords.of("", "", 8)).isEmpty();
         assertThat(Keywords.of(null, null, 8)).isEmpty();
