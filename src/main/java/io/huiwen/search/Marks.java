@@ -130,7 +130,11 @@ final class Marks {
         boolean[] taken = new boolean[text.length()];
         List<int[]> spans = new ArrayList<>();
         for (String needle : needles) {
+            boolean latin = isLatinWord(needle);
             for (int at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + needle.length())) {
+                if (latin && !wholeWord(folded, at, at + needle.length())) {
+                    continue; // java is not marked inside javascript, nor ai inside said
+                }
                 if (!taken[at] && !taken[at + needle.length() - 1]) {
                     for (int i = at; i < at + needle.length(); i++) {
                         taken[i] = true;
@@ -141,6 +145,18 @@ final class Marks {
         }
         spans.sort(Comparator.comparingInt(s -> s[0]));
         return spans;
+    }
+
+    private static boolean isLatinWord(String s) {
+        return s.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c));
+    }
+
+    private static boolean wholeWord(String text, int from, int to) {
+        return (from == 0 || !isLatinLetterOrDigit(text.charAt(from - 1))) && (to == text.length() || !isLatinLetterOrDigit(text.charAt(to)));
+    }
+
+    private static boolean isLatinLetterOrDigit(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
     }
 
     private static String html(String text, List<int[]> spans, int from, int to) {

@@ -94,6 +94,14 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aLatinWordIsMarkedOnlyAsAWholeWord() {
+        index.upsert(List.of(article(6, "Java 安全管理器", "Java 安全管理器已被弃用，JavaScript 开发者不受影响，java 程序需要迁移。", "keji", 6, now)));
+        var hit = index.search(SearchRequest.of("java", 1)).hits().stream().filter(h -> h.id() == 6).findFirst().orElseThrow();
+        assertThat(hit.titleHtml()).isEqualTo("<em>Java</em> 安全管理器");
+        assertThat(hit.snippetHtml()).contains("<em>Java</em> 安全管理器已被弃用").contains("JavaScript 开发者").contains("<em>java</em> 程序");
+    }
+
+    @Test
     void snippetsMarkMatchesAndEscapeMarkup() {
         index.upsert(List.of(article(5, "<b>标题</b>", "正文里有<script>alert(1)</script>和马拉松。", "tiyu", 5, now)));
         SearchResults r = index.search(SearchRequest.of("马拉松", 1));
