@@ -4,39 +4,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huiwen.HandClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RobotsRulesTest {
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = Instant.parse("2025-06-03T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock("2025-06-03T08:00:00Z");
     private final List<URI> loads = new ArrayList<>();
     private final Deadline deadline = Deadline.after(Duration.ofSeconds(10));
 
@@ -61,7 +38,7 @@ class RobotsRulesTest {
         robots.rulesFor(URI.create("http://a.test/y"), deadline);
         assertThat(RobotsRules.crawlDelay(robots.rulesFor(URI.create("http://a.test/"), deadline))).isEqualTo(Duration.ofSeconds(2));
         robots.rulesFor(URI.create("https://a.test/"), deadline); // another scheme is another site
-        clock.now = clock.now.plus(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         robots.rulesFor(URI.create("http://a.test/"), deadline);
 
         assertThat(loads).extracting(URI::toString)
@@ -80,7 +57,8 @@ class RobotsRulesTest {
         RobotsRules robots = answering(500, "");
 
         for (int minute : new int[] {0, 4, 9}) {
-            clock.now = Instant.parse("2025-06-03T08:00:00Z").plus(Duration.ofMinutes(minute));
+            clock.set("2025-06-03T08:00:00Z");
+            clock.advance(Duration.ofMinutes(minute));
             assertThatThrownBy(() -> robots.rulesFor(URI.create("http://a.test/x"), deadline))
                     .isInstanceOfSatisfying(FetchFailure.class, f -> {
                         assertThat(f.reason()).isEqualTo(FetchError.ROBOTS_UNAVAILABLE);
@@ -88,7 +66,7 @@ class RobotsRulesTest {
                     });
         }
         assertThat(loads).hasSize(1);
-        clock.now = Instant.parse("2025-06-03T08:10:00Z");
+        clock.set("2025-06-03T08:10:00Z");
         assertThatThrownBy(() -> robots.rulesFor(URI.create("http://a.test/x"), deadline)).isInstanceOf(FetchFailure.class);
         assertThat(loads).hasSize(2);
     }
