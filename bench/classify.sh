@@ -5,11 +5,6 @@
 # and the cost of training on 10,000 articles and of one prediction.
 #   bench/classify.sh            (JAVA_OPTS=-DskipCost=true to leave out the timing)
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-cd "$here"
-[ -d target/classes/io/huiwen ] || ./mvnw -B -q -DskipTests package
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-cp="target/classes:$(cat target/bench.classpath)"
-mkdir -p target/bench-classes
-javac -encoding UTF-8 -cp "$cp" -d target/bench-classes bench/classify/ClassifyBench.java
-java -Xmx1g ${JAVA_OPTS:-} -cp "target/bench-classes:$cp" ClassifyBench src/main/resources/demo/articles bench/classify/corpus 2>/dev/null
+cd "$(dirname "$0")/.."
+. bench/compile.sh bench/classify/ClassifyBench.java
+java -Xmx1g ${JAVA_OPTS:-} -cp "$classes:$cp" ClassifyBench src/main/resources/demo/articles bench/classify/corpus 2>/dev/null

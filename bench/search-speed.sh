@@ -6,19 +6,14 @@
 #   bench/search-speed.sh [ARTICLES]          (default 1000000)
 #   JFR=1 bench/search-speed.sh 50000         (also records target/search-speed.jfr)
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-cd "$here"
-[ -d target/classes/io/huiwen ] || ./mvnw -B -q -DskipTests package
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-cp="target/classes:$(cat target/bench.classpath)"
-mkdir -p target/bench-search-classes
-javac -encoding UTF-8 -cp "$cp" -d target/bench-search-classes bench/search/io/huiwen/search/*.java
+cd "$(dirname "$0")/.."
+CLASSES=target/bench-search-classes . bench/compile.sh bench/search/io/huiwen/search/*.java
 index=$(mktemp -d /tmp/huiwen-search-speed-XXXXXX)
 trap 'rm -rf "$index"' EXIT
 jfr=()
 [ -z "${JFR:-}" ] || jfr=(-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=target/search-speed.jfr,settings=profile)
 echo "load before: $(uptime)"
-java -Xmx1g "${jfr[@]}" -cp "target/bench-search-classes:$cp" io.huiwen.search.SearchSpeedBench "${1:-1000000}" "$index" 2>/dev/null
+java -Xmx1g "${jfr[@]}" -cp "$classes:$cp" io.huiwen.search.SearchSpeedBench "${1:-1000000}" "$index" 2>/dev/null
 echo "load after: $(uptime)"
 if [ -n "${JFR:-}" ]; then
   jfr print --events jdk.ExecutionSample --stack-depth 256 target/search-speed.jfr | python3 bench/search/jfr-breakdown.py
