@@ -210,8 +210,7 @@ public class ArticleStore {
      */
     @Transactional
     public boolean recategorise(long id, String categorySlug) {
-        Category chosen = categories.findBySlug(categorySlug == null ? "" : categorySlug.strip())
-                .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
+        Category chosen = categories.require(categorySlug == null ? "" : categorySlug.strip());
         int changed = jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ?").params(chosen.id(), BY_EDITOR, id).update();
         if (changed == 1) {
             jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
@@ -234,8 +233,7 @@ public class ArticleStore {
     @Transactional
     public boolean publish(long id, String categorySlug) {
         if (categorySlug != null && !categorySlug.isBlank()) {
-            Category chosen = categories.findBySlug(categorySlug)
-                    .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
+            Category chosen = categories.require(categorySlug);
             jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ? AND status = 'review'")
                     .params(chosen.id(), BY_EDITOR, id).update();
         }
@@ -253,8 +251,7 @@ public class ArticleStore {
     /** Evidence in order: the editor's (or the source's) choice, the page's breadcrumb, the classifier. */
     private CategoryChoice category(ExtractedArticle page, String categorySlug, Provenance from) {
         if (categorySlug != null && !categorySlug.isBlank()) {
-            Category chosen = categories.findBySlug(categorySlug)
-                    .orElseThrow(() -> new IllegalArgumentException("no category with slug '" + categorySlug + "'"));
+            Category chosen = categories.require(categorySlug);
             return new CategoryChoice(chosen, from.sourceId() == null ? BY_EDITOR : BY_SOURCE, true);
         }
         Optional<Category> fromCrumbs = categories.forBreadcrumb(page.breadcrumb());

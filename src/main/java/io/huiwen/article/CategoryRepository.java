@@ -25,6 +25,11 @@ public class CategoryRepository {
         return jdbc.sql("SELECT id, slug, name, position FROM category WHERE slug = ?").param(slug).query(Category.class).optional();
     }
 
+    /** The category with this slug; an editor or a source named it, so its absence is their error. */
+    public Category require(String slug) {
+        return findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("no category with slug '" + slug + "'"));
+    }
+
     public Optional<Category> findByName(String name) {
         return jdbc.sql("SELECT id, slug, name, position FROM category WHERE name = ?").param(name).query(Category.class).optional();
     }

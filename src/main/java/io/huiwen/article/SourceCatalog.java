@@ -147,7 +147,7 @@ public class SourceCatalog {
         if (slug == null || slug.isBlank()) {
             return null;
         }
-        return categories.findBySlug(slug.strip()).orElseThrow(() -> new IllegalArgumentException("no category with slug '" + slug + "'")).id();
+        return categories.require(slug.strip()).id();
     }
 
     /** An absolute http(s) URL with a host, as a string; anything else is refused. */

@@ -87,7 +87,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             perField = new PerFieldAnalyzerWrapper(indexAnalyzer, Map.of(
                     TITLE_CJK, bigramAnalyzer, BODY_CJK, bigramAnalyzer,
                     TITLE_PY, new PinyinAnalyzer(), BODY_PY, new PinyinAnalyzer()));
-            writer = new IndexWriter(directory, new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
+            writer = openWriter();
             outdated = !SCHEMA.equals(builtBy) && writer.getDocStats().numDocs > 0;
             // an outdated index keeps its old version number until a rebuild replaces it
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, outdated ? builtBy : SCHEMA).entrySet());
@@ -194,11 +194,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
+    private IndexWriter openWriter() throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
+    }
+
     /** Drops everything not committed (a failed rebuild) and serves the last commit again. */
     private void rollBack() throws IOException {
         SearcherManager old = searchers;
         writer.rollback(); // closes the writer
-        writer = new IndexWriter(directory, new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
+        writer = openWriter();
         searchers = new SearcherManager(writer, null);
         old.close();
     }

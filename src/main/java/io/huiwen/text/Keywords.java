@@ -102,7 +102,9 @@ public final class Keywords {
         Map<String, Integer> freq = new HashMap<>();
         words.forEach(w -> freq.merge(w, 1, Integer::sum));
         List<String> ranked = new ArrayList<>(rank.keySet());
-        Comparator<String> byScore = Comparator.comparingDouble(w -> score(w, rank, freq, titleWords, hints) * latin.weight(w));
+        Map<String, Double> scores = new HashMap<>();
+        rank.keySet().forEach(w -> scores.put(w, score(w, rank, freq, titleWords, hints) * latin.weight(w)));
+        Comparator<String> byScore = Comparator.comparingDouble(scores::get);
         ranked.sort(byScore.reversed().thenComparing(Comparator.naturalOrder()));
         List<String> tags = new ArrayList<>(ranked.stream()
                 .filter(w -> freq.get(w) >= 2 || titleWords.contains(w)).limit(max).toList());
