@@ -30,6 +30,12 @@ public record Article(
         Long sourceId,
         String status) {
 
+    /** The same article with these tags (tags are read by a query of their own). */
+    public Article withTags(List<String> tags) {
+        return new Article(id, sourceUrl, title, publishTime, collectedAt, source, author, editor, category, breadcrumb, excerpt,
+                text, html, images, lang, List.copyOf(tags), storyId, views, sourceId, status);
+    }
+
     public boolean published() {
         return PUBLISHED.equals(status);
     }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "huiwen.demo-content", matchIfMissing = true)
+@Order(DemoContent.ORDER) // before the index catches up and readers are let in
 class DemoContent implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
     static final String FLAG = "demo_content_loaded";
+    public static final int ORDER = 0;
     static final String LOCATION = "classpath:demo/articles/*.txt";
 
     private final JdbcClient jdbc;

@@ -46,7 +46,9 @@ public class HotRanking {
             return kept.top();
         }
         List<ArticleSummary> top = rank(max, window);
-        recent.put(max + "/" + window, new Ranked(top, now.plus(FRESH_FOR)));
+        if (!top.isEmpty()) { // an empty ranking is not kept: the first articles show at once
+            recent.put(max + "/" + window, new Ranked(top, now.plus(FRESH_FOR)));
+        }
         return top;
     }
 

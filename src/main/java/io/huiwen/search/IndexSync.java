@@ -68,6 +68,21 @@ public class IndexSync {
         return total;
     }
 
+    /** A rebuild this small is done before readers are let in; a larger one runs while the old index serves. */
+    static final long REBUILD_BEFORE_READY_LIMIT = 10_000;
+
+    /**
+     * Brings the index up to date before the portal accepts readers (demo articles just stored,
+     * articles written while the server was down). A whole rebuild of a large database is left to
+     * the scheduler, so pages are served meanwhile and searches use the old index.
+     */
+    public void catchUp() {
+        boolean rebuildDue = index.needsRebuild() || index.size() == 0;
+        if (!rebuildDue || articles.count() <= REBUILD_BEFORE_READY_LIMIT) {
+            drain();
+        }
+    }
+
     /**
      * Indexes a batch; if the batch fails, each article on its own, so one article the index
      * cannot take (logged with its id) does not hold back the others forever.
