@@ -83,22 +83,23 @@ public class ArticleRepository {
     }
 
     public Page<ArticleSummary> inCategory(long categoryId, int page, int size) {
-        return storyLeads("AND a.category_id = " + categoryId, "", page, size);
+        return storyLeads("AND a.category_id = :filter", "", page, size, categoryId);
     }
 
     public Page<ArticleSummary> withTag(String tag, int page, int size) {
-        return storyLeads("AND a.id IN (SELECT article_id FROM article_tag WHERE tag = :tag)", "", page, size, tag);
+        return storyLeads("AND a.id IN (SELECT article_id FROM article_tag WHERE tag = :filter)", "", page, size, tag);
     }
 
-    private Page<ArticleSummary> storyLeads(String where, String filter, int page, int size, Object... tag) {
+    /** {@code where} may name one parameter, {@code :filter}, given as {@code filterValue}. */
+    private Page<ArticleSummary> storyLeads(String where, String filter, int page, int size, Object... filterValue) {
         int p = Math.max(1, page);
         String sql = STORY_LEADS.formatted(where, CATEGORY_COLUMNS, filter);
         var countSpec = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") x");
         var listSpec = jdbc.sql(sql + " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit OFFSET :offset")
                 .param("limit", size).param("offset", (long) (p - 1) * size);
-        if (tag.length > 0) {
-            countSpec = countSpec.param("tag", tag[0]);
-            listSpec = listSpec.param("tag", tag[0]);
+        if (filterValue.length > 0) { // a parameter, not a literal: one statement for H2 to parse and cache
+            countSpec = countSpec.param("filter", filterValue[0]);
+            listSpec = listSpec.param("filter", filterValue[0]);
         }
         long total = countSpec.query(Long.class).single();
         return new Page<>(listSpec.query((rs, i) -> summary(rs)).list(), total, p, size);
