@@ -29,11 +29,11 @@ public final class NodeId {
     private final String value;
 
     NodeId(HuiwenProperties properties) {
-        this(properties.nodeId(), properties.dataDir());
+        this.value = resolve(properties.nodeId(), properties.dataDir());
     }
 
-    NodeId(String configured, Path dataDir) {
-        this.value = configured == null || configured.isBlank() ? kept(dataDir) : checked(configured.strip(), "huiwen.node-id");
+    static String resolve(String configured, Path dataDir) {
+        return configured == null || configured.isBlank() ? kept(dataDir) : checked(configured.strip(), "huiwen.node-id");
     }
 
     public String value() {

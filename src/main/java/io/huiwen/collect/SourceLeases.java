@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.IntervalTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ public class SourceLeases implements InitializingBean, SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::heartbeat, properties.heartbeat());
+        registrar.addFixedDelayTask(new IntervalTask(this::heartbeat, properties.heartbeat(), properties.heartbeat()));
     }
 
     /** Leases one source for an editor's "run now"; empty while a poll (here or elsewhere) holds it. */
