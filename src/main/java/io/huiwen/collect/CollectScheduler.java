@@ -15,14 +15,15 @@ import org.springframework.stereotype.Component;
 /**
  * Polls due sources: every tick it leases what is due (other collector nodes skip leased rows;
  * {@link SourceLeases} keeps the leases alive while the polls run) and hands each source to a small
- * pool of poll threads. A poll that fails is recorded on its
- * source; nothing a source does stops the scheduler.
+ * pool of poll threads. A poll that fails is recorded on its source; nothing a source does stops
+ * the scheduler.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "huiwen.collect.enabled", matchIfMissing = true)
 class CollectScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CollectScheduler.class);
+
     private final SourceRepository sources;
     private final SourceLeases leases;
     private final SourcePoller poller;
