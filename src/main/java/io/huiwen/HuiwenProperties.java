@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoContent load the demo articles into an empty database
  * @param siteName    shown in the header, feeds and page titles
  * @param siteUrl     absolute base for feeds and sitemaps
+ * @param nodeId      names this node as the holder of its leases; unset, an id generated once and
+ *                    kept in {@code <data-dir>/node-id} (see {@link NodeId})
  */
 @ConfigurationProperties("huiwen")
 public record HuiwenProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("true") boolean demoContent,
         @DefaultValue("汇闻") String siteName,
-        @DefaultValue("http://localhost:8080") String siteUrl) {
+        @DefaultValue("http://localhost:8080") String siteUrl,
+        String nodeId) {
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -81,7 +81,14 @@ class SourceApi {
     ResponseEntity<?> run(@PathVariable long id) {
         Source s = sources.findById(id).orElseThrow(() -> new SourceCatalog.SourceNotFoundException(id));
         return poller.runNow(s).<ResponseEntity<?>>map(poll -> ResponseEntity.ok(Map.of("poll", poll, "source", get(id))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiModels.Error("source " + id + " is being polled right now")));
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiModels.Error("source " + id
+                        + " is being polled right now" + sources.lease(id).map(SourceApi::holder).orElse(""))));
+    }
+
+    /** Who holds a lease, so an editor can tell a live poll from a node that died (its lease runs out at {@code until}). */
+    private static String holder(SourceRepository.Lease lease) {
+        return lease.owner() == null ? " (lease until " + lease.until() + ")"
+                : " by node " + lease.owner() + " (lease until " + lease.until() + ")";
     }
 
     /** A source as the API shows it, with its polling health. */

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sources and their polling state. Due sources are leased with {@code FOR UPDATE SKIP LOCKED},
- * so any number of collector nodes can share the work and no source is fetched twice at once.
+ * so any number of collector nodes can share the work and no source is fetched twice at once. A
+ * lease names its owner (a node id) and runs out unless renewed, so a dead node's lease is taken over.
  */
 @Repository
 public class SourceRepository {
@@ -42,35 +43,75 @@ public class SourceRepository {
                 .param(url).query((rs, i) -> source(rs)).optional();
     }
 
-    /** Takes up to {@code max} due sources for {@code lease}; another node will not take them meanwhile. */
+    /**
+     * Takes up to {@code max} due sources for {@code owner} until {@code until}; another node will not
+     * take them meanwhile. A lease that has run out (its holder died or stalled) is taken over.
+     */
     @Transactional
-    public List<Long> leaseDue(int max, Duration lease, OffsetDateTime now) {
+    public List<Long> leaseDue(int max, String owner, OffsetDateTime now, OffsetDateTime until) {
         List<Long> ids = jdbc.sql("""
                 SELECT id FROM source
                 WHERE enabled = TRUE AND next_poll_at <= :now AND (lease_until IS NULL OR lease_until < :now)
                 ORDER BY next_poll_at LIMIT :max FOR UPDATE SKIP LOCKED
                 """).param("now", utc(now)).param("max", max).query(Long.class).list();
         for (Long id : ids) {
-            jdbc.sql("UPDATE source SET lease_until = ? WHERE id = ?").params(utc(now.plus(lease)), id).update();
+            jdbc.sql("UPDATE source SET lease_owner = ?, lease_until = ? WHERE id = ?").params(owner, utc(until), id).update();
         }
         return ids;
     }
 
-    /** A poll that worked: {@code changed} says whether the source had anything new, which sets the next interval. */
-    public void recordSuccess(long id, OffsetDateTime now, boolean changed, String etag, String lastModified) {
-        Source s = findById(id).orElseThrow();
-        int interval = changed ? s.intervalMinutes() : Math.min(s.currentIntervalMinutes() * 3 / 2 + 1, s.intervalMinutes() * 8);
-        jdbc.sql("""
-                UPDATE source SET last_poll_at = :now, last_success_at = :now, error_streak = 0, last_error = NULL,
-                    last_error_message = NULL, lease_until = NULL, current_interval_minutes = :interval,
-                    next_poll_at = :next, etag = COALESCE(:etag, etag), last_modified = COALESCE(:lastModified, last_modified)
-                WHERE id = :id
-                """).param("now", utc(now)).param("interval", interval).param("next", utc(now.plusMinutes(interval)))
-                .param("etag", etag).param("lastModified", lastModified).param("id", id).update();
+    /** Leases one source for an editor's "run now"; false while another poll holds an unexpired lease on it. */
+    public boolean tryLease(long id, String owner, OffsetDateTime now, OffsetDateTime until) {
+        return jdbc.sql("UPDATE source SET lease_owner = ?, lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)")
+                .params(owner, utc(until), id, utc(now)).update() == 1;
     }
 
-    /** A poll that failed: the next one backs off (doubling per failure in a row, at most a day) or waits as the server asked. */
-    public void recordFailure(long id, OffsetDateTime now, String reason, String message, Duration retryAfter) {
+    /** Extends a lease {@code owner} still holds; false when the lease was taken over (or released) meanwhile. */
+    public boolean renewLease(long id, String owner, OffsetDateTime until) {
+        return jdbc.sql("UPDATE source SET lease_until = ? WHERE id = ? AND lease_owner = ?").params(utc(until), id, owner).update() == 1;
+    }
+
+    /** Gives a lease back; does nothing to a lease another owner holds now. */
+    public void releaseLease(long id, String owner) {
+        jdbc.sql("UPDATE source SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?").params(id, owner).update();
+    }
+
+    /** Releases every lease {@code owner} holds: at startup, the leases a previous run of this node died holding. */
+    public int releaseAll(String owner) {
+        return jdbc.sql("UPDATE source SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?").param(owner).update();
+    }
+
+    /** Who holds the source's lease and until when; empty when nobody does. */
+    public Optional<Lease> lease(long id) {
+        return jdbc.sql("SELECT lease_owner, lease_until FROM source WHERE id = ? AND lease_until IS NOT NULL").param(id)
+                .query((rs, i) -> new Lease(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).optional();
+    }
+
+    /** A source's lease as stored: {@code owner} is null for a lease taken before leases had owners. */
+    public record Lease(String owner, OffsetDateTime until) {}
+
+    /**
+     * A poll that worked: {@code changed} says whether the source had anything new, which sets the next
+     * interval. Recorded, and the lease released, only while {@code owner} still holds the lease: a
+     * poll whose lease was taken over leaves the source to the new holder (then false).
+     */
+    public boolean recordSuccess(long id, String owner, OffsetDateTime now, boolean changed, String etag, String lastModified) {
+        Source s = findById(id).orElseThrow();
+        int interval = changed ? s.intervalMinutes() : Math.min(s.currentIntervalMinutes() * 3 / 2 + 1, s.intervalMinutes() * 8);
+        return jdbc.sql("""
+                UPDATE source SET last_poll_at = :now, last_success_at = :now, error_streak = 0, last_error = NULL,
+                    last_error_message = NULL, lease_owner = NULL, lease_until = NULL, current_interval_minutes = :interval,
+                    next_poll_at = :next, etag = COALESCE(:etag, etag), last_modified = COALESCE(:lastModified, last_modified)
+                WHERE id = :id AND lease_owner = :owner
+                """).param("now", utc(now)).param("interval", interval).param("next", utc(now.plusMinutes(interval)))
+                .param("etag", etag).param("lastModified", lastModified).param("id", id).param("owner", owner).update() == 1;
+    }
+
+    /**
+     * A poll that failed: the next one backs off (doubling per failure in a row, at most a day) or waits
+     * as the server asked. Like {@link #recordSuccess}, only while {@code owner} still holds the lease.
+     */
+    public boolean recordFailure(long id, String owner, OffsetDateTime now, String reason, String message, Duration retryAfter) {
         Source s = findById(id).orElseThrow();
         int streak = s.errorStreak() + 1;
         long backoff = Math.min((long) s.intervalMinutes() << Math.min(streak, 10), Duration.ofDays(1).toMinutes());
@@ -78,18 +119,13 @@ public class SourceRepository {
         if (retryAfter != null && now.plus(retryAfter).isAfter(next)) {
             next = now.plus(retryAfter);
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE source SET last_poll_at = :now, error_streak = :streak, last_error = :reason,
-                    last_error_message = :message, lease_until = NULL, next_poll_at = :next WHERE id = :id
+                    last_error_message = :message, lease_owner = NULL, lease_until = NULL, next_poll_at = :next
+                WHERE id = :id AND lease_owner = :owner
                 """).param("now", utc(now)).param("streak", streak).param("reason", reason)
                 .param("message", message == null ? null : message.length() > 500 ? message.substring(0, 500) : message)
-                .param("next", utc(next)).param("id", id).update();
-    }
-
-    /** Leases one source for an editor's "run now"; false when a collector holds it at the moment. */
-    public boolean tryLease(long id, Duration lease, OffsetDateTime now) {
-        return jdbc.sql("UPDATE source SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)")
-                .params(utc(now.plus(lease)), id, utc(now)).update() == 1;
+                .param("next", utc(next)).param("id", id).param("owner", owner).update() == 1;
     }
 
     public void pollNow(long id, OffsetDateTime now) {

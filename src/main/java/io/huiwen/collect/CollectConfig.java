@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CollectProperties.class)
+@EnableConfigurationProperties({CollectProperties.class, LeaseProperties.class})
 class CollectConfig {
 
     @Bean(destroyMethod = "close")

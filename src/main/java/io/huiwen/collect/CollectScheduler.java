@@ -1,9 +1,6 @@
 package io.huiwen.collect;
 
 import io.huiwen.article.SourceRepository;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -16,28 +13,28 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls due sources: every tick it leases what is due (other collector nodes skip leased rows)
- * and hands each source to a small pool of poll threads. A poll that fails is recorded on its
- * source; nothing a source does stops the scheduler.
+ * Polls due sources: every tick it leases what is due (other collector nodes skip leased rows;
+ * {@link SourceLeases} keeps the leases alive while the polls run) and hands each source to a small
+ * pool of poll threads. A poll that fails is recorded on its source; nothing a source does stops
+ * the scheduler.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "huiwen.collect.enabled", matchIfMissing = true)
 class CollectScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CollectScheduler.class);
-    static final Duration LEASE = Duration.ofMinutes(15);
 
     private final SourceRepository sources;
+    private final SourceLeases leases;
     private final SourcePoller poller;
-    private final Clock clock;
     private final ExecutorService pool;
     private final AtomicInteger running = new AtomicInteger();
     private final int threads;
 
-    CollectScheduler(SourceRepository sources, SourcePoller poller, CollectProperties properties, Clock clock) {
+    CollectScheduler(SourceRepository sources, SourceLeases leases, SourcePoller poller, CollectProperties properties) {
         this.sources = sources;
+        this.leases = leases;
         this.poller = poller;
-        this.clock = clock;
         this.threads = Math.max(1, properties.schedulerThreads());
         this.pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "huiwen-collect");
@@ -53,13 +50,13 @@ class CollectScheduler implements AutoCloseable {
             return;
         }
         try {
-            for (long id : sources.leaseDue(free, LEASE, OffsetDateTime.now(clock))) {
+            for (SourceLeases.Lease lease : leases.takeDue(free)) {
                 running.incrementAndGet();
                 pool.execute(() -> {
-                    try {
-                        sources.findById(id).ifPresent(poller::poll);
+                    try (lease) {
+                        sources.findById(lease.sourceId()).ifPresent(s -> poller.poll(s, lease));
                     } catch (RuntimeException e) {
-                        log.warn("poll of source {} failed", id, e);
+                        log.warn("poll of source {} failed", lease.sourceId(), e);
                     } finally {
                         running.decrementAndGet();
                     }

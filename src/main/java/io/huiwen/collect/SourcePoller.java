@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,16 +43,18 @@ public class SourcePoller {
     private final ArticleStore store;
     private final ArticleRepository articles;
     private final SourceRepository sources;
+    private final SourceLeases leases;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     SourcePoller(PoliteFetcher fetcher, LinkDiscovery discovery, ArticleStore store, ArticleRepository articles,
-                 SourceRepository sources, MeterRegistry metrics, Clock clock) {
+                 SourceRepository sources, SourceLeases leases, MeterRegistry metrics, Clock clock) {
         this.fetcher = fetcher;
         this.discovery = discovery;
         this.store = store;
         this.articles = articles;
         this.sources = sources;
+        this.leases = leases;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -61,14 +64,17 @@ public class SourcePoller {
      * moment (then empty). The lease keeps the scheduler from taking it meanwhile.
      */
     public java.util.Optional<PollResult> runNow(Source source) {
-        if (!sources.tryLease(source.id(), CollectScheduler.LEASE, OffsetDateTime.now(clock))) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(poll(source));
+        return leases.take(source.id()).map(lease -> {
+            try (lease) {
+                return poll(source, lease);
+            }
+        });
     }
 
-    public PollResult poll(Source source) {
+    /** Polls a source this node holds the lease on; the caller gives the lease back. */
+    PollResult poll(Source source, SourceLeases.Lease lease) {
         OffsetDateTime started = OffsetDateTime.now(clock);
+        Outcome outcome = new Outcome(source.id(), lease, started);
         try {
             // a site given alone is read through the sitemaps its robots.txt lists: its home page is not needed
             boolean siteOnly = source.type() == Source.Type.SITEMAP && LinkDiscovery.isSiteRoot(URI.create(source.url()));
@@ -76,34 +82,34 @@ public class SourcePoller {
                     source.type() == Source.Type.PAGE ? null : source.etag(),
                     source.type() == Source.Type.PAGE ? null : source.lastModified(), source.referer()));
             if (listing != null && listing.notModified()) {
-                sources.recordSuccess(source.id(), started, false, null, null);
+                outcome.success(false, null, null);
                 return count(new PollResult(source.id(), 0, 0, 0, 0, true, null, "not modified"));
             }
             List<DiscoveredItem> items = discovery.items(source, listing);
-            PollResult result = collect(source, items, listing);
+            PollResult result = collect(source, items, listing, lease);
             if (result.found() > 0 && result.failed() == result.found()) {
-                sources.recordFailure(source.id(), started, result.error(), result.message(), null);
+                outcome.failure(result.error(), result.message(), null);
             } else {
-                sources.recordSuccess(source.id(), started, result.stored() > 0, listing == null ? null : listing.etag(),
+                outcome.success(result.stored() > 0, listing == null ? null : listing.etag(),
                         listing == null ? null : listing.lastModified());
             }
             return count(result);
         } catch (FetchFailure f) {
-            sources.recordFailure(source.id(), started, f.reason().code(), f.getMessage(), f.retryAfter());
+            outcome.failure(f.reason().code(), f.getMessage(), f.retryAfter());
             return count(new PollResult(source.id(), 0, 0, 0, 0, false, f.reason().code(), f.getMessage()));
         } catch (RuntimeException e) {
             log.warn("polling source {} failed", source.id(), e);
-            sources.recordFailure(source.id(), started, FetchError.IO_ERROR.code(), String.valueOf(e.getMessage()), null);
+            outcome.failure(FetchError.IO_ERROR.code(), String.valueOf(e.getMessage()), null);
             return count(new PollResult(source.id(), 0, 0, 0, 0, false, FetchError.IO_ERROR.code(), String.valueOf(e.getMessage())));
         }
     }
 
-    private PollResult collect(Source source, List<DiscoveredItem> items, FetchResponse listing) {
+    private PollResult collect(Source source, List<DiscoveredItem> items, FetchResponse listing, SourceLeases.Lease lease) {
         int stored = 0, duplicates = 0, failed = 0;
         String error = null, message = null;
         for (DiscoveredItem item : items) {
-            if (stored + failed >= MAX_NEW_PER_POLL) {
-                break;
+            if (stored + failed >= MAX_NEW_PER_POLL || lease.lost()) {
+                break; // the rest waits for the next poll, or for the node that took the source over
             }
             URI url = UrlCanonicalizer.canonical(item.url());
             if (articles.existsWithUrl(url.toString())) {
@@ -170,6 +176,33 @@ public class SourcePoller {
     private static ExtractedArticle withUrl(ExtractedArticle a, URI url) {
         return new ExtractedArticle(url.toString(), a.title(), a.publishTime(), a.source(), a.author(), a.editor(), a.breadcrumb(),
                 a.text(), a.html(), a.images(), a.lang(), a.nextPages());
+    }
+
+    /** Writes a poll's outcome on its source while this node still holds the lease; otherwise says why not. */
+    private final class Outcome {
+        private final long sourceId;
+        private final SourceLeases.Lease lease;
+        private final OffsetDateTime started;
+
+        Outcome(long sourceId, SourceLeases.Lease lease, OffsetDateTime started) {
+            this.sourceId = sourceId;
+            this.lease = lease;
+            this.started = started;
+        }
+
+        void success(boolean changed, String etag, String lastModified) {
+            kept(sources.recordSuccess(sourceId, lease.owner(), started, changed, etag, lastModified));
+        }
+
+        void failure(String reason, String message, Duration retryAfter) {
+            kept(sources.recordFailure(sourceId, lease.owner(), started, reason, message, retryAfter));
+        }
+
+        private void kept(boolean recorded) {
+            if (!recorded) {
+                log.warn("source {}: another node took the lease over during this poll; its outcome is left to that node", sourceId);
+            }
+        }
     }
 
     private PollResult count(PollResult r) {
