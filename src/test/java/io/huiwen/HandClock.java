@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock the test moves by hand. */
 public final class HandClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public HandClock(String start) {
         this.now = Instant.parse(start);
