@@ -14,9 +14,9 @@ JAR=target/huiwen.jar
 work=$(mktemp -d /tmp/huiwen-disk-full.XXXXXX)
 mnt=$work/mnt
 mkdir -p "$mnt" "$work/pages" "$work/lib"
-cleanup() { mountpoint -q "$mnt" && umount "$mnt"; rm -rf "$work"; }
+cleanup() { mountpoint -q "$mnt" && umount "$mnt"; [ -n "${failed_drill:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+fail() { echo "FAIL: $*  (outputs kept in $work)"; failed_drill=1; exit 1; }
 
 mount -t tmpfs -o size="$SIZE" tmpfs "$mnt" || fail "cannot mount a tmpfs (run as root)"
 data=$mnt/data
@@ -37,7 +37,7 @@ echo "exit status $status; last lines:"; tail -n 2 "$work/run1.out"; tail -n 2 "
 [ "$status" -eq 75 ] || fail "expected exit status 75 (stopped, try again), got $status"
 last=$(tail -n 1 "$work/run1.err")
 [[ "$last" == "import stopped: no space left on device in $data;"* ]] || fail "unexpected last line: $last"
-grep -q "Exception\|^\s*at " "$work/run1.err" "$work/run1.out" && fail "a stack trace was printed"
+grep -n -m 3 "Exception\|^\s*at " "$work/run1.err" "$work/run1.out" && fail "a stack trace was printed"
 claimed=$(grep -o '^imported [0-9]*' "$work/run1.out" | grep -o '[0-9]*')
 echo "the import reported $claimed imported before the disk filled"
 
