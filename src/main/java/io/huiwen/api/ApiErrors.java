@@ -1,8 +1,12 @@
 package io.huiwen.api;
 
 import io.huiwen.api.ApiModels.Error;
+import io.huiwen.article.DatabaseUnavailable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,6 +27,26 @@ class ApiErrors {
         String message = e instanceof org.springframework.http.converter.HttpMessageNotReadableException
                 ? "the request body is not valid JSON for this call" : e.getMessage();
         return ResponseEntity.badRequest().body(new Error(message));
+    }
+
+    /** The database is unreachable or no connection came free in time; a failure of one query stays a 500. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Error> databaseUnavailable(RuntimeException e) {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        return unavailable("the database is unavailable; try again in a moment");
+    }
+
+    @ExceptionHandler(ApiUnavailableException.class)
+    ResponseEntity<Error> unavailable(ApiUnavailableException e) {
+        return unavailable(e.getMessage());
+    }
+
+    private static ResponseEntity<Error> unavailable(String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(new Error(message));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

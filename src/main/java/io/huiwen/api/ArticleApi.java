@@ -106,7 +106,10 @@ class ArticleApi {
                 .map(c -> new CategoryCount(c.slug(), c.name(), counts.getOrDefault(c.id(), 0L))).toList());
     }
 
-    /** Searches; a query that cannot be searched as typed answers 200 with a {@code message}, never an error. */
+    /**
+     * Searches; a query that cannot be searched as typed answers 200 with a {@code message}, never an
+     * error. A failing index answers 503.
+     */
     @GetMapping("/search")
     SearchListing search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
                          @RequestParam(required = false) String source,
@@ -118,7 +121,12 @@ class ArticleApi {
         if (request.query().isEmpty()) {
             throw new IllegalArgumentException("q is required");
         }
-        SearchResults results = search.search(request);
+        SearchResults results;
+        try {
+            results = search.search(request);
+        } catch (RuntimeException e) { // the index, not the query: a query that cannot be searched comes back as a message
+            throw new ApiUnavailableException("search is temporarily unavailable; try again in a moment", e);
+        }
         Map<Long, ArticleSummary> found = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         List<Summary> items = results.hits().stream().filter(h -> found.containsKey(h.id()))

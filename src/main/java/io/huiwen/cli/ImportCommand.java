@@ -16,6 +16,8 @@ import org.springframework.context.ApplicationContext;
  * {@code import [--category=SLUG] PATH...}: every file goes through extract → enrich → store →
  * index. A file that fails is reported on one line naming it; the others still go through and
  * nothing stored is touched by the failure (each article is stored in its own transaction).
+ * A full disk or a closed database stops the import with one line and status 75; running it
+ * again finishes it, the files already stored counted as duplicates.
  */
 final class ImportCommand {
 
@@ -26,8 +28,16 @@ final class ImportCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final ArticleExtractor extractor = new ArticleExtractor();
+    private final Path dataDir;
+    private final boolean embeddedDatabase;
 
-    ImportCommand(ArticleStore store, CategoryRepository categories, IndexSync index, Clock clock, PrintStream out, PrintStream err) {
+    /** Exit status of an import stopped by a full disk or a closed database: temporary, run it again (EX_TEMPFAIL). */
+    static final int STOPPED = 75;
+
+    ImportCommand(ArticleStore store, CategoryRepository categories, IndexSync index, Clock clock, PrintStream out, PrintStream err,
+                  Path dataDir, boolean embeddedDatabase) {
+        this.dataDir = dataDir;
+        this.embeddedDatabase = embeddedDatabase;
         this.store = store;
         this.categories = categories;
         this.index = index;
@@ -38,7 +48,9 @@ final class ImportCommand {
 
     static ImportCommand from(ApplicationContext ctx, PrintStream out, PrintStream err) {
         return new ImportCommand(ctx.getBean(ArticleStore.class), ctx.getBean(CategoryRepository.class),
-                ctx.getBean(IndexSync.class), ctx.getBean(Clock.class), out, err);
+                ctx.getBean(IndexSync.class), ctx.getBean(Clock.class), out, err,
+                ctx.getBean(io.huiwen.HuiwenProperties.class).dataDir(),
+                ctx.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:"));
     }
 
     int run(Invocation inv) {
@@ -53,7 +65,8 @@ final class ImportCommand {
         }
         List<Path> files = InputFile.expand(inv.operands());
         int imported = 0, duplicates = 0, failed = 0, waiting = 0;
-        for (int i = 0; i < files.size(); i++) {
+        ImportStopped stopped = null;
+        for (int i = 0; i < files.size() && stopped == null; i++) {
             Path file = files.get(i);
             String progress = "[" + (i + 1) + "/" + files.size() + "] ";
             try {
@@ -68,16 +81,39 @@ final class ImportCommand {
                     out.println(progress + "imported  " + file + " -> /a/" + stored.id() + " " + page.title()
                             + (stored.awaitingReview() ? "  [awaiting review: category unsure]" : ""));
                 }
-            } catch (InputFile.UnreadableException | ExtractionException | RuntimeException e) {
+            } catch (InputFile.UnreadableException | ExtractionException e) {
                 failed++;
                 err.println(progress + "failed    " + file + ": " + oneLine(e));
+            } catch (RuntimeException e) {
+                stopped = ImportStopped.of(e, dataDir, embeddedDatabase);
+                if (stopped == null) {
+                    failed++;
+                    err.println(progress + "failed    " + file + ": " + oneLine(e));
+                } else {
+                    err.println(progress + "not stored " + file);
+                }
             }
         }
-        int indexed = index.drain();
-        out.println("indexed " + indexed);
+        if (stopped == null) {
+            try {
+                out.println("indexed " + index.drain());
+            } catch (RuntimeException e) {
+                stopped = ImportStopped.of(e, dataDir, embeddedDatabase);
+                if (stopped == null) {
+                    throw e;
+                }
+            }
+        }
         out.println("imported " + imported + ", duplicates " + duplicates + ", failed " + failed);
         if (waiting > 0) {
             out.println(waiting + " awaiting review: no category was given and none was sure; an editor publishes them at /admin");
+        }
+        if (stopped != null) {
+            // each article went in with its tags and its outbox row in one transaction, or not at all;
+            // the outbox indexes whatever is stored on the next run, import or portal
+            err.println("import stopped: " + stopped.reason() + "; make room and run the same import again: "
+                    + "what is stored is skipped as a duplicate, the rest is imported");
+            return STOPPED;
         }
         return failed > 0 ? 1 : 0;
     }

@@ -32,7 +32,10 @@ public final class Launcher {
     /** Commands run without demo content, banner or chatty logs, and leave indexing to themselves. */
     static final List<String> COMMAND_SETTINGS = List.of("huiwen.demo-content=false", "spring.main.banner-mode=off",
             "logging.level.root=warn", "logging.level.io.huiwen=warn", "huiwen.search.sync-interval=1h",
-            "huiwen.rank.flush-interval=1h", "huiwen.collect.enabled=false");
+            "huiwen.rank.flush-interval=1h", "huiwen.collect.enabled=false",
+            // a command that cannot start says why in one line of its own (see withContext)
+            "logging.level.org.springframework.boot.SpringApplication=off",
+            "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=off");
 
     private Launcher() {}
 
@@ -86,10 +89,19 @@ public final class Launcher {
                     args.add("--" + setting);
                 }
             }
-            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(HuiwenApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .run(args.toArray(String[]::new))) {
+            ConfigurableApplicationContext started;
+            try {
+                started = new SpringApplicationBuilder(HuiwenApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .logStartupInfo(false)
+                        .run(args.toArray(String[]::new));
+            } catch (RuntimeException e) { // the database or index cannot be opened: one line, not Spring's report
+                boolean embedded = !inv.options().containsKey("spring.datasource.url") && System.getenv("SPRING_DATASOURCE_URL") == null;
+                ImportStopped why = ImportStopped.of(e, dataDir(inv), embedded);
+                err.println("huiwen " + inv.command() + ": cannot start: " + (why != null ? why.reason() : ImportStopped.root(e)));
+                return why != null ? ImportCommand.STOPPED : 1;
+            }
+            try (ConfigurableApplicationContext ctx = started) {
                 return command.applyAsInt(ctx);
             }
         } catch (DataDirLock.InUseException e) {

@@ -89,7 +89,11 @@ public class ViewCounter {
         }
     }
 
-    /** Writes the buffered views into the current hour's buckets and the articles' totals. */
+    /**
+     * Writes the buffered views into the current hour's buckets and the articles' totals. When the
+     * database fails midway, the transaction is rolled back and every view taken out of the buffer
+     * goes back into it, so a flush during an outage loses nothing: the next one that works writes it.
+     */
     @Scheduled(fixedDelayString = "${huiwen.rank.flush-interval:10s}")
     @Transactional
     public synchronized void flush() {
@@ -97,26 +101,38 @@ public class ViewCounter {
         long currentHour = clock.millis() / 3_600_000L;
         seen.values().removeIf(h -> h < currentHour);
         boolean counted = false;
-        for (Long id : pending.keySet()) {
-            long views = pending.remove(id).sumThenReset();
-            if (views == 0) {
-                continue;
+        Map<Long, Long> taken = new java.util.HashMap<>();
+        try {
+            for (Long id : pending.keySet()) {
+                long views = pending.remove(id).sumThenReset();
+                if (views == 0) {
+                    continue;
+                }
+                taken.put(id, views);
+                counted |= write(id, hour, views);
             }
-            int updated = jdbc.sql("UPDATE article SET views = views + ? WHERE id = ?").params(views, id).update();
-            if (updated == 0) {
-                continue; // the article was deleted meanwhile
-            }
-            counted = true;
-            jdbc.sql("""
-                    MERGE INTO article_view t USING (SELECT CAST(? AS BIGINT) AS article_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS bucket, CAST(? AS BIGINT) AS views) s
-                    ON t.article_id = s.article_id AND t.bucket = s.bucket
-                    WHEN MATCHED THEN UPDATE SET views = t.views + s.views
-                    WHEN NOT MATCHED THEN INSERT (article_id, bucket, views) VALUES (s.article_id, s.bucket, s.views)
-                    """).params(id, hour, views).update();
+        } catch (RuntimeException e) {
+            taken.forEach((id, views) -> pending.computeIfAbsent(id, k -> new LongAdder()).add(views));
+            throw e;
         }
         if (counted) {
             hot.forget();
         }
+    }
+
+    /** Adds the views to the article and its hourly bucket; false when the article was deleted meanwhile. */
+    private boolean write(long id, OffsetDateTime hour, long views) {
+        int updated = jdbc.sql("UPDATE article SET views = views + ? WHERE id = ?").params(views, id).update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                MERGE INTO article_view t USING (SELECT CAST(? AS BIGINT) AS article_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS bucket, CAST(? AS BIGINT) AS views) s
+                ON t.article_id = s.article_id AND t.bucket = s.bucket
+                WHEN MATCHED THEN UPDATE SET views = t.views + s.views
+                WHEN NOT MATCHED THEN INSERT (article_id, bucket, views) VALUES (s.article_id, s.bucket, s.views)
+                """).params(id, hour, views).update();
+        return true;
     }
 
     @jakarta.annotation.PreDestroy

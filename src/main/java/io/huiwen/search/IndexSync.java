@@ -24,6 +24,7 @@ public class IndexSync {
     private final SearchIndex index;
     private final RelatedArticles related;
     private boolean checked;
+    private volatile boolean failing;
 
     IndexSync(ArticleRepository articles, SearchIndex index, RelatedArticles related) {
         this.articles = articles;
@@ -32,22 +33,43 @@ public class IndexSync {
     }
 
     /**
+     * The scheduled drain. A database or index that fails is logged once when it starts failing and
+     * once when it works again, not with a stack trace every second; the outbox keeps what was not
+     * indexed, so the next tick that works catches up.
+     */
+    @Scheduled(fixedDelayString = "${huiwen.search.sync-interval:1s}", initialDelay = 0)
+    void tick() {
+        try {
+            drain();
+            if (failing) {
+                failing = false;
+                log.warn("search index in step with the database again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                log.warn("indexing new articles failed, trying again every tick: {}", e.toString());
+            }
+        }
+    }
+
+    /**
      * Indexes everything the outbox holds; returns how many articles were indexed. The first drain
      * rebuilds the whole index instead when it was built by an older index layout, or is empty
      * while the database is not (a deleted index directory).
      */
-    @Scheduled(fixedDelayString = "${huiwen.search.sync-interval:1s}", initialDelay = 0)
     public synchronized int drain() {
         if (!checked) {
-            checked = true;
             if (index.needsRebuild() || index.size() == 0 && articles.count() > 0) {
                 log.info("search index {}: rebuilding it from the database; searches use the old index until it is done",
                         index.needsRebuild() ? "was built by an older version" : "is empty");
                 long start = System.nanoTime();
                 long n = rebuild();
                 log.info("search index rebuilt: {} articles in {} s", n, (System.nanoTime() - start) / 1_000_000_000);
+                checked = true;
                 return (int) n;
             }
+            checked = true; // only once it could be checked: a database down at the first tick does not skip the rebuild
         }
         int total = 0;
         for (var batch = articles.pendingIndexing(BATCH); !batch.articleIds().isEmpty(); batch = articles.pendingIndexing(BATCH)) {
@@ -85,18 +107,26 @@ public class IndexSync {
 
     /**
      * Indexes a batch; if the batch fails, each article on its own, so one article the index
-     * cannot take (logged with its id) does not hold back the others forever.
+     * cannot take (logged with its id) does not hold back the others forever. When every one of
+     * them fails, the index is what fails, and nothing is marked indexed.
      */
     private void upsert(List<IndexedArticle> batch) {
         try {
             index.upsert(batch);
         } catch (RuntimeException batchFailure) {
+            int failed = 0;
             for (IndexedArticle a : batch) {
                 try {
                     index.upsert(List.of(a));
                 } catch (RuntimeException e) {
+                    failed++;
                     log.error("article {} could not be indexed: {}", a.id(), e.toString());
                 }
+            }
+            // not one went in, and not for a bad document (Lucene says that with IllegalArgumentException):
+            // the index itself is failing (I/O, closed after a disk error), so the outbox keeps them all
+            if (failed == batch.size() && !(batchFailure instanceof IllegalArgumentException)) {
+                throw batchFailure;
             }
         }
     }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,8 @@ public class RelatedArticles {
 
     private record Entry(long storyId, List<Long> ids) {}
 
+    private static final Logger log = LoggerFactory.getLogger(RelatedArticles.class);
+
     private final SearchIndex index;
     private final Cache<Long, Entry> cache;
 
@@ -38,11 +42,19 @@ public class RelatedArticles {
         CaffeineCacheMetrics.monitor(registry, cache, "related_articles");
     }
 
-    /** Up to {@link #MAX} ids of articles like this one, never of its own story. */
+    /**
+     * Up to {@link #MAX} ids of articles like this one, never of its own story. When the index
+     * fails, none (and nothing cached): the article page shows without 相关阅读 rather than not at all.
+     */
     public List<Long> of(long articleId, long storyId) {
         Entry e = cache.getIfPresent(articleId);
         if (e == null || e.storyId() != storyId) { // merged or split since: its story is another now
-            e = new Entry(storyId, List.copyOf(index.related(articleId, storyId, MAX)));
+            try {
+                e = new Entry(storyId, List.copyOf(index.related(articleId, storyId, MAX)));
+            } catch (RuntimeException failure) {
+                log.warn("related articles of {} left out, the search index failed: {}", articleId, failure.toString());
+                return List.of();
+            }
             cache.put(articleId, e);
         }
         return e.ids();

@@ -1,14 +1,42 @@
 package io.huiwen.search;
 
 import io.huiwen.HuiwenProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class SearchConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchConfig.class);
+
+    /**
+     * The index is derived from the database, so an index that cannot be opened (corrupt or half-written
+     * files) does not keep the portal from starting: it is moved aside, for whoever wants to look at it,
+     * and an empty one takes its place, which the first outbox drain rebuilds from the database.
+     */
     @Bean(destroyMethod = "close")
     LuceneSearchIndex searchIndex(HuiwenProperties properties) {
-        return new LuceneSearchIndex(properties.indexDir());
+        Path dir = properties.indexDir();
+        try {
+            return new LuceneSearchIndex(dir);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            Path aside = dir.resolveSibling(dir.getFileName() + ".broken-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            try {
+                Files.move(dir, aside);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            log.error("the search index in {} cannot be opened ({}); moved it to {} and rebuilding it from the database", dir, e.getCause() == null ? e : e.getCause(), aside);
+            return new LuceneSearchIndex(dir);
+        }
     }
 }

@@ -21,7 +21,7 @@ public record SearchResults(long total, int page, int size, List<Hit> hits, Stri
         return new SearchResults(0, page, size, List.of());
     }
 
-    static SearchResults message(int page, int size, String message) {
+    public static SearchResults message(int page, int size, String message) {
         return new SearchResults(0, page, size, List.of(), message, null, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.huiwen.web;
 
+import io.huiwen.article.DatabaseUnavailable;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,13 +9,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Every error a reader can meet (unknown page, bad request, server error) as a portal page. */
+/** Every error a reader can meet (unknown page, bad request, server error, database unreachable) as a portal page. */
 @Controller
 @PortalPage
 class PortalErrorController implements ErrorController {
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t && DatabaseUnavailable.causedBy(t)) {
+            return DatabaseOutagePage.show(response, model, (SiteChrome) model.getAttribute("site"));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         response.setStatus(status);

@@ -5,6 +5,8 @@ import io.huiwen.article.ArticleSummary;
 import io.huiwen.search.SearchIndex;
 import io.huiwen.search.SearchRequest;
 import io.huiwen.search.SearchResults;
+import io.huiwen.article.DatabaseUnavailable;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +25,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The search page. Whatever the reader types or puts in the address, the page answers 200: a
  * query is cleaned and searched, a date or page number that cannot be read is ignored and said so.
+ * Only a failing index makes it answer 503, with the page saying search is down for now.
  */
 @Controller
 @PortalPage
 class SearchController {
 
     static final int PAGE_SIZE = 10;
+    static final String UNAVAILABLE = "搜索暂时不可用，请稍后再试。您仍可以浏览首页和各栏目的新闻。";
+    private static final Logger log = LoggerFactory.getLogger(SearchController.class);
 
     private final SearchIndex index;
     private final ArticleRepository articles;
@@ -44,12 +52,12 @@ class SearchController {
                   @RequestParam(defaultValue = "relevance") String sort,
                   @RequestParam(defaultValue = "1") String page,
                   @RequestParam(defaultValue = "") String reports,
-                  Model model) {
+                  Model model, HttpServletResponse response) {
         List<String> notes = new ArrayList<>();
         LocalDate fromDay = day(from, notes);
         LocalDate toDay = day(to, notes);
         var request = new SearchRequest(q, category, source, fromDay, toDay, sort, number(page), PAGE_SIZE, "all".equals(reports.strip()));
-        SearchResults results = request.query().isEmpty() ? SearchResults.empty(1, PAGE_SIZE) : index.search(request);
+        SearchResults results = request.query().isEmpty() ? SearchResults.empty(1, PAGE_SIZE) : searched(request, response);
         Map<Long, ArticleSummary> found = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         if (request.query().isEmpty()) {
@@ -65,6 +73,18 @@ class SearchController {
         model.addAttribute("search", new Views.Search(request.query(), filters, results, found,
                 notes.isEmpty() ? null : String.join(" ", notes)));
         return "search";
+    }
+
+    /** The index's answer; when the index fails, an empty one, a 503 and a notice saying search is down for now. */
+    private SearchResults searched(SearchRequest request, HttpServletResponse response) {
+        try {
+            return index.search(request);
+        } catch (RuntimeException e) { // the index, not the query: a query that cannot be searched comes back as a message
+            log.warn("search for '{}' failed: {}", request.query(), e.toString());
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return SearchResults.message(request.page(), request.size(), UNAVAILABLE);
+        }
     }
 
     private static LocalDate day(String value, List<String> notes) {

@@ -1,16 +1,28 @@
 package io.huiwen.web;
 
 import io.huiwen.HuiwenProperties;
+import io.huiwen.article.Category;
 import io.huiwen.article.CategoryRepository;
+import io.huiwen.article.DatabaseUnavailable;
+import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the site chrome (name, category navigation) into the model of every portal page. */
+/**
+ * Puts the site chrome (name, category navigation) into the model of every portal page. While
+ * the database is unreachable the navigation is the last one read, and the database is not asked
+ * again for a few seconds: otherwise every page, the 503 page included, would first wait out the
+ * pool's connection timeout just for its menu.
+ */
 @ControllerAdvice(annotations = PortalPage.class) // not for JSON or image endpoints: no category query per API call
 class SiteAdvice {
 
+    private static final long BACK_OFF_NANOS = 5_000_000_000L;
+
     private final HuiwenProperties properties;
     private final CategoryRepository categories;
+    private volatile List<Category> lastKnown = List.of();
+    private volatile long askAgainAt = System.nanoTime();
 
     SiteAdvice(HuiwenProperties properties, CategoryRepository categories) {
         this.properties = properties;
@@ -25,6 +37,23 @@ class SiteAdvice {
 
     @ModelAttribute("site")
     SiteChrome site() {
-        return new SiteChrome(properties.siteName(), categories.findAll());
+        return new SiteChrome(properties.siteName(), navigation());
+    }
+
+    private List<Category> navigation() {
+        if (System.nanoTime() - askAgainAt < 0) {
+            return lastKnown;
+        }
+        try {
+            List<Category> now = categories.findAll();
+            lastKnown = now;
+            return now;
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            askAgainAt = System.nanoTime() + BACK_OFF_NANOS;
+            return lastKnown;
+        }
     }
 }
