@@ -25,7 +25,7 @@ public class ArticleRepository {
                      COUNT(*) OVER (PARTITION BY a.story_id) AS story_size
               FROM article a WHERE a.status = 'published' %s)
             SELECT s.*, %s FROM s LEFT JOIN category c ON c.id = s.category_id
-            WHERE s.rn = 1 %s
+            WHERE s.rn = 1
             """;
 
     private final JdbcClient jdbc;
@@ -79,30 +79,44 @@ public class ArticleRepository {
 
     /** Newest stories first (publish time, or collection time when the date is unknown). */
     public Page<ArticleSummary> latest(int page, int size) {
-        return storyLeads("", "", page, size);
+        return storyLeads(ALL, page, size);
     }
 
     public Page<ArticleSummary> inCategory(long categoryId, int page, int size) {
-        return storyLeads("AND a.category_id = :filter", "", page, size, categoryId);
+        return storyLeads(IN_CATEGORY, page, size, categoryId);
     }
 
     public Page<ArticleSummary> withTag(String tag, int page, int size) {
-        return storyLeads("AND a.id IN (SELECT article_id FROM article_tag WHERE tag = :filter)", "", page, size, tag);
+        return storyLeads(WITH_TAG, page, size, tag);
     }
 
-    /** {@code where} may name one parameter, {@code :filter}, given as {@code filterValue}. */
-    private Page<ArticleSummary> storyLeads(String where, String filter, int page, int size, Object... filterValue) {
+    /** The newest stories without counting them all: for sidebars, home-page blocks and feeds. */
+    public List<ArticleSummary> newest(int max) {
+        return leads(ALL, 0, max);
+    }
+
+    public List<ArticleSummary> newestIn(long categoryId, int max) {
+        return leads(IN_CATEGORY, 0, max, categoryId);
+    }
+
+    /** Which articles a list takes; one may name one parameter, {@code :filter}. */
+    private static final String ALL = "", IN_CATEGORY = "AND a.category_id = :filter",
+            WITH_TAG = "AND a.id IN (SELECT article_id FROM article_tag WHERE tag = :filter)";
+
+    private Page<ArticleSummary> storyLeads(String where, int page, int size, Object... filterValue) {
         int p = Math.max(1, page);
-        String sql = STORY_LEADS.formatted(where, CATEGORY_COLUMNS, filter);
-        var countSpec = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") x");
-        var listSpec = jdbc.sql(sql + " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", size).param("offset", (long) (p - 1) * size);
-        if (filterValue.length > 0) { // a parameter, not a literal: one statement for H2 to parse and cache
-            countSpec = countSpec.param("filter", filterValue[0]);
-            listSpec = listSpec.param("filter", filterValue[0]);
-        }
-        long total = countSpec.query(Long.class).single();
-        return new Page<>(listSpec.query((rs, i) -> summary(rs)).list(), total, p, size);
+        var countSpec = filtered(jdbc.sql("SELECT COUNT(*) FROM (" + STORY_LEADS.formatted(where, CATEGORY_COLUMNS) + ") x"), filterValue);
+        return new Page<>(leads(where, (long) (p - 1) * size, size, filterValue), countSpec.query(Long.class).single(), p, size);
+    }
+
+    private List<ArticleSummary> leads(String where, long offset, int size, Object... filterValue) {
+        String sql = STORY_LEADS.formatted(where, CATEGORY_COLUMNS) + " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit OFFSET :offset";
+        return filtered(jdbc.sql(sql).param("limit", size).param("offset", offset), filterValue).query((rs, i) -> summary(rs)).list();
+    }
+
+    /** The filter is a parameter, not a literal: one statement for H2 to parse and keep. */
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec spec, Object... filterValue) {
+        return filterValue.length > 0 ? spec.param("filter", filterValue[0]) : spec;
     }
 
     /** Summaries of the given articles, in the order of {@code ids}; unknown ids are skipped. */

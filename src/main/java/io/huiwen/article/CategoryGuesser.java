@@ -61,8 +61,13 @@ public class CategoryGuesser {
         }
     }
 
-    /** Trains a new classifier from the corpus as it is now; the old one answers until it is done. */
-    public synchronized void retrain() {
+    /**
+     * Trains a new classifier from the corpus as it is now; the old one answers until it is done.
+     * Not synchronized: a store transaction calls this holding its connection, and a lock here
+     * would let it wait for a thread that waits for a connection. Two trainings at once are
+     * only work done twice; the last one wins.
+     */
+    public void retrain() {
         long count = evidenceCount();
         List<CategoryClassifier.Example> examples = jdbc.sql("""
                 SELECT title, body_text, slug FROM (

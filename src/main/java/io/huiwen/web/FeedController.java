@@ -38,13 +38,13 @@ class FeedController {
 
     @GetMapping("/feed.xml")
     ResponseEntity<String> site() throws XMLStreamException {
-        return rss(properties.siteName(), properties.baseUrl() + "/", articles.latest(1, ITEMS).items());
+        return rss(properties.siteName(), properties.baseUrl() + "/", articles.newest(ITEMS));
     }
 
     @GetMapping("/c/{slug}/feed.xml")
     ResponseEntity<String> category(@PathVariable String slug) throws XMLStreamException {
         Category c = categories.findBySlug(slug).orElseThrow(() -> new NotFoundException("category " + slug));
-        return rss(c.name() + " - " + properties.siteName(), properties.baseUrl() + "/c/" + slug, articles.inCategory(c.id(), 1, ITEMS).items());
+        return rss(c.name() + " - " + properties.siteName(), properties.baseUrl() + "/c/" + slug, articles.newestIn(c.id(), ITEMS));
     }
 
     private ResponseEntity<String> rss(String title, String link, List<ArticleSummary> items) throws XMLStreamException {
@@ -91,7 +91,7 @@ class FeedController {
 
     @GetMapping("/atom.xml")
     ResponseEntity<String> atom() throws XMLStreamException {
-        List<ArticleSummary> items = articles.latest(1, ITEMS).items();
+        List<ArticleSummary> items = articles.newest(ITEMS);
         StringWriter out = new StringWriter();
         XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
         x.writeStartDocument("UTF-8", "1.0");

@@ -43,10 +43,10 @@ class PortalController {
     @GetMapping("/")
     String home(Model model) {
         List<Views.CategoryBlock> blocks = categories.findAll().stream()
-                .map(c -> new Views.CategoryBlock(c, articles.inCategory(c.id(), 1, 6).items()))
+                .map(c -> new Views.CategoryBlock(c, articles.newestIn(c.id(), 6)))
                 .filter(b -> !b.articles().isEmpty())
                 .toList();
-        model.addAttribute("home", new Views.Home(articles.latest(1, 8).items(), hotList(), blocks));
+        model.addAttribute("home", new Views.Home(articles.newest(8), hotList(), blocks));
         return "home";
     }
 
@@ -80,7 +80,7 @@ class PortalController {
                 .orElseThrow(() -> new NotFoundException("article " + id));
         views.count(id, request.getRemoteAddr(), userAgent);
         List<ArticleSummary> related = articles.summaries(this.related.of(id, article.storyId()));
-        List<ArticleSummary> latest = articles.latest(1, SIDEBAR + 1).items().stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
+        List<ArticleSummary> latest = articles.newest(SIDEBAR + 1).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         List<ArticleSummary> hotElsewhere = hot.top(SIDEBAR + 1, HOT_WINDOW).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         model.addAttribute("view", new Views.ArticleView(article, articles.storyMembers(article.storyId(), id), related, hotElsewhere, latest));
         return "article";
