@@ -35,9 +35,12 @@ public class ArticleRepository {
     }
 
     public Optional<Article> findById(long id) {
+        // Tags first, not inside the row mapper: that would hold a pooled connection while asking for a
+        // second one, and eight readers at once then wait on each other until the pool times out (30 s).
+        List<String> tags = tags(id);
         return jdbc.sql("SELECT a.*, " + CATEGORY_COLUMNS + " FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.id = ?")
                 .param(id)
-                .query((rs, i) -> article(rs, tags(rs.getLong("id"))))
+                .query((rs, i) -> article(rs, tags))
                 .optional();
     }
 
