@@ -1,27 +1,13 @@
 package io.huiwen.web;
 
-import io.huiwen.HuiwenProperties;
 import io.huiwen.article.Article;
 import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.SourceRepository;
-import io.huiwen.collect.FetchFailure;
-import io.huiwen.collect.FetchRequest;
-import io.huiwen.collect.FetchResponse;
-import io.huiwen.collect.PoliteFetcher;
 import io.huiwen.extract.ExtractedArticle.Image;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,58 +19,51 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /img/{article}/{n}}: an article's images served from Huiwen itself. Many outlets refuse
  * images to other sites (hotlink protection), so each image is fetched once through the polite
  * fetcher with the source's Referer (or the article's own page) and cached under the data
- * directory. Readers' browsers never contact the outlets. Only raster images are passed on: an
- * SVG could carry script.
+ * directory (see {@link ImageFetches}). Readers' browsers never contact the outlets.
+ * <p>
+ * Answers: 200 with the image; 502 for an image the outlet failed or that is no raster image
+ * (cached by the browser for a minute, and by us for {@code huiwen.images.failure-ttl}); 503 with
+ * {@code Retry-After} while the image is still being fetched, never stored, so the next view of
+ * the page gets the image.
  */
 @RestController
 class ImageProxy {
 
-    static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
-    private static final List<String> RASTER = List.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/avif", "image/bmp");
+    static final Duration FAILURE_MAX_AGE = Duration.ofMinutes(1);
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private final ArticleRepository articles;
     private final SourceRepository sources;
-    private final PoliteFetcher fetcher;
-    private final Path cache;
+    private final ImageFetches images;
 
-    ImageProxy(ArticleRepository articles, SourceRepository sources, PoliteFetcher fetcher, HuiwenProperties properties) {
+    ImageProxy(ArticleRepository articles, SourceRepository sources, ImageFetches images) {
         this.articles = articles;
         this.sources = sources;
-        this.fetcher = fetcher;
-        this.cache = properties.dataDir().resolve("images");
+        this.images = images;
     }
 
     @GetMapping("/img/{articleId}/{index}")
-    ResponseEntity<byte[]> image(@PathVariable long articleId, @PathVariable int index) throws IOException {
+    ResponseEntity<byte[]> image(@PathVariable long articleId, @PathVariable int index) {
         Article article = articles.findById(articleId).filter(Article::published).orElseThrow(() -> new NotFoundException("article " + articleId));
-        List<Image> images = article.images();
-        if (index < 0 || index >= images.size() || images.get(index).src() == null) {
+        List<Image> list = article.images();
+        if (index < 0 || index >= list.size() || list.get(index).src() == null) {
             throw new NotFoundException("image " + index + " of article " + articleId);
         }
-        String src = images.get(index).src();
-        Path file = cache.resolve(key(src));
-        Path type = cache.resolve(key(src) + ".type");
-        if (!Files.exists(file)) {
-            try {
-                FetchResponse r = fetcher.fetch(new FetchRequest(URI.create(src), null, null, referer(article)));
-                String contentType = r.contentType() == null ? "" : r.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
-                if (!RASTER.contains(contentType) || r.body().length == 0 || r.body().length > MAX_IMAGE_BYTES) {
-                    return ResponseEntity.status(HttpStatus.BAD_GATEWAY).build();
-                }
-                Files.createDirectories(cache);
-                Path tmp = Files.createTempFile(cache, "img", ".part");
-                Files.write(tmp, r.body());
-                Files.writeString(type, contentType, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FetchFailure | IllegalArgumentException e) {
-                return ResponseEntity.status(HttpStatus.BAD_GATEWAY).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).build();
-            }
+        ImageFetches.Answer answer = images.image(list.get(index).src(), referer(article));
+        if (answer instanceof ImageFetches.Found found) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(found.contentType()))
+                    .cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body(found.bytes());
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(Files.exists(type) ? Files.readString(type, StandardCharsets.UTF_8) : "image/jpeg"))
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(Files.readAllBytes(file));
+        if (answer instanceof ImageFetches.Failed) {
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).cacheControl(CacheControl.maxAge(FAILURE_MAX_AGE)).build();
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 
     /** The source's configured Referer, else the article's own page, which outlets accept for their images. */
@@ -92,13 +71,5 @@ class ImageProxy {
         String configured = article.sourceId() == null ? null
                 : sources.findById(article.sourceId()).map(s -> s.referer()).orElse(null);
         return configured != null ? configured : article.sourceUrl();
-    }
-
-    static String key(String src) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(src.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * allow private hosts; the address guard itself is tested in the fetcher's tests.
  */
 @SpringBootTest(properties = {"huiwen.admin.password=secret", "huiwen.demo-content=false", "huiwen.collect.allow-private-hosts=true",
-        "huiwen.collect.host-delay=50ms", "huiwen.collect.retry-backoff=50ms", "huiwen.collect.tick=300ms", "huiwen.collect.initial-delay=0s"})
+        "huiwen.collect.host-delay=50ms", "huiwen.collect.retry-backoff=50ms", "huiwen.collect.tick=300ms", "huiwen.collect.initial-delay=0s",
+        "huiwen.images.reader-wait=10s"}) // a loaded machine may take over a second to fetch the image the test asks for
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the feed test first: later sources meet its story as a duplicate
 class CollectFlowTest {

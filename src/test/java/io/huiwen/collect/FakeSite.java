@@ -21,16 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A web site on 127.0.0.1 for fetcher tests: routes by exact path, answers 404 otherwise (so
  * robots.txt allows all unless a test sets one), and logs every request it receives, with the
- * time, so tests can assert what was and was not requested and how far apart.
+ * time, so tests can assert what was and was not requested and how far apart. Public for the
+ * image proxy's tests in {@code web}, which fetch from it too.
  */
-final class FakeSite implements AutoCloseable {
+public final class FakeSite implements AutoCloseable {
 
     /** One received request. */
     record Hit(String target, long nanos, Headers headers) {}
 
     /** Answers a request; {@code call} counts the requests to this path so far, from 1. */
     @FunctionalInterface
-    interface Route {
+    public interface Route {
         void answer(HttpExchange exchange, int call) throws Exception;
     }
 
@@ -40,7 +41,7 @@ final class FakeSite implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
 
-    FakeSite() throws IOException {
+    public FakeSite() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
@@ -48,7 +49,7 @@ final class FakeSite implements AutoCloseable {
     }
 
     /** Properties for fetching from loopback quickly: 200 ms host delay, short timeouts, 1 MiB cap. */
-    static CollectProperties properties() {
+    public static CollectProperties properties() {
         return properties(true, Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
@@ -57,7 +58,7 @@ final class FakeSite implements AutoCloseable {
                 Duration.ofSeconds(2), readTimeout, requestTimeout, 1024 * 1024, 3, 2, Duration.ofMillis(100), 500, 4);
     }
 
-    URI url(String target) {
+    public URI url(String target) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + target);
     }
 
@@ -65,7 +66,7 @@ final class FakeSite implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    FakeSite on(String path, Route route) {
+    public FakeSite on(String path, Route route) {
         routes.put(path, route);
         return this;
     }
@@ -75,7 +76,7 @@ final class FakeSite implements AutoCloseable {
     }
 
     /** A 200 page in UTF-8. */
-    FakeSite page(String path, String contentType, String body) {
+    public FakeSite page(String path, String contentType, String body) {
         return page(path, contentType, body.getBytes(StandardCharsets.UTF_8), null);
     }
 
@@ -85,7 +86,7 @@ final class FakeSite implements AutoCloseable {
     }
 
     /** How many requests asked for exactly this path and query. */
-    long count(String target) {
+    public long count(String target) {
         return hitsOf(target).size();
     }
 
@@ -114,7 +115,7 @@ final class FakeSite implements AutoCloseable {
         return hits.stream().filter(h -> h.target().equals(target)).toList();
     }
 
-    static void reply(HttpExchange exchange, int status, String contentType, byte[] body, String... headerPairs)
+    public static void reply(HttpExchange exchange, int status, String contentType, byte[] body, String... headerPairs)
             throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
