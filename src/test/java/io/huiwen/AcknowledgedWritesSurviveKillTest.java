@@ -82,6 +82,7 @@ class AcknowledgedWritesSurviveKillTest {
     @Order(2)
     void aCategoryChangeAnsweredWith200SurvivesKillNine() throws Exception {
         assertThat(acknowledged).isNotEmpty();
+        int stored = storedTitles().size();
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -91,6 +92,8 @@ class AcknowledgedWritesSurviveKillTest {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         awaitHealthy(http, base, server);
+        // The import was killed before it indexed anything; the server's index catches up with the database.
+        assertThat(awaitIndexed(http, base, server, stored)).isEqualTo(stored);
 
         long id = acknowledged.keySet().iterator().next();
         HttpResponse<String> article = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/" + id)).build(),
@@ -116,6 +119,25 @@ class AcknowledgedWritesSurviveKillTest {
             }
         }
         assertThat(storedTitles()).containsAllEntriesOf(acknowledged);
+    }
+
+    static final Pattern INDEX_GAUGE = Pattern.compile("(?m)^huiwen_search_index_documents(?:\\{[^}]*})? (\\S+)$");
+
+    /** The index gauge on /actuator/prometheus, polled until it shows {@code expected} or the deadline passes. */
+    private static long awaitIndexed(HttpClient http, String base, Process server, long expected) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        long shown = -1;
+        while (shown != expected && System.nanoTime() < deadline) {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = INDEX_GAUGE.matcher(metrics);
+            assertThat(m.find()).as("gauge on /actuator/prometheus").isTrue();
+            shown = (long) Double.parseDouble(m.group(1));
+            if (shown != expected) {
+                server.waitFor(200, TimeUnit.MILLISECONDS);
+            }
+        }
+        return shown;
     }
 
     private static void acknowledge(String line) {
