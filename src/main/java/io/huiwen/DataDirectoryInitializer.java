@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,7 +14,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Makes {@code huiwen.data-dir} absolute, creates it, and points the datasource at an H2 file
- * inside it unless {@code spring.datasource.url} is given (PostgreSQL at scale).
+ * inside it unless {@code spring.datasource.url} is given (PostgreSQL at scale). The H2 URL carries
+ * {@code huiwen.db.write-delay} as H2's WRITE_DELAY: at 0 every commit is written to the file
+ * before it returns (H2 2.4 otherwise keeps commits in memory for up to 500 ms).
  */
 public class DataDirectoryInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -34,7 +38,7 @@ public class DataDirectoryInitializer implements ApplicationContextInitializer<C
         var defaults = new java.util.HashMap<String, Object>();
         defaults.put("huiwen.data-dir", dataDir.toString());
         if (!env.containsProperty("spring.datasource.url")) {
-            defaults.put("spring.datasource.url", h2Url(dataDir));
+            defaults.put("spring.datasource.url", h2Url(dataDir, writeDelay(env)));
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }
@@ -45,7 +49,13 @@ public class DataDirectoryInitializer implements ApplicationContextInitializer<C
         return Path.of(env.getProperty("huiwen.data-dir", "./data")).toAbsolutePath().normalize();
     }
 
-    static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("huiwen") + H2_OPTIONS;
+    /** {@code huiwen.db.write-delay}, its default taken from {@link HuiwenProperties}. */
+    static Duration writeDelay(ConfigurableEnvironment env) {
+        return Binder.get(env).bindOrCreate("huiwen", HuiwenProperties.class).db().writeDelay();
+    }
+
+    static String h2Url(Path dataDir, Duration writeDelay) {
+        long millis = Math.max(0, Math.min(Integer.MAX_VALUE, writeDelay.toMillis()));
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("huiwen") + H2_OPTIONS + ";WRITE_DELAY=" + millis;
     }
 }

@@ -1,6 +1,7 @@
 package io.huiwen;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param siteUrl     absolute base for feeds and sitemaps
  * @param nodeId      names this node as the holder of its leases; unset, an id generated once and
  *                    kept in {@code <data-dir>/node-id} (see {@link NodeId})
+ * @param db          the embedded database (ignored when {@code spring.datasource.url} points elsewhere)
  */
 @ConfigurationProperties("huiwen")
 public record HuiwenProperties(
@@ -20,7 +22,17 @@ public record HuiwenProperties(
         @DefaultValue("true") boolean demoContent,
         @DefaultValue("汇闻") String siteName,
         @DefaultValue("http://localhost:8080") String siteUrl,
-        String nodeId) {
+        String nodeId,
+        @DefaultValue Db db) {
+
+    /**
+     * @param writeDelay how long the embedded H2 database may keep committed transactions in
+     *                   memory before writing them to its file. 0, the default, writes every commit
+     *                   to the file before the commit returns, so whatever Huiwen has acknowledged
+     *                   (an import's printed id, an API 200) survives a crash of the process;
+     *                   H2's own default, 500ms, loses up to that much acknowledged work.
+     */
+    public record Db(@DefaultValue("0ms") Duration writeDelay) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +24,9 @@ class SearchConfig {
      * files) does not keep the portal from starting: it is moved aside, for whoever wants to look at it,
      * and an empty one takes its place, which the first outbox drain rebuilds from the database.
      */
+    /** Gauge name; {@code huiwen_search_index_documents} on /actuator/prometheus. */
+    static final String INDEX_DOCUMENTS = "huiwen.search.index.documents";
+
     @Bean(destroyMethod = "close")
     LuceneSearchIndex searchIndex(HuiwenProperties properties) {
         Path dir = properties.indexDir();
@@ -38,5 +43,14 @@ class SearchConfig {
             log.error("the search index in {} cannot be opened ({}); moved it to {} and rebuilding it from the database", dir, e.getCause() == null ? e : e.getCause(), aside);
             return new LuceneSearchIndex(dir);
         }
+    }
+
+    /** How many articles a search can find: compare with the published articles to see the index catch up. */
+    @Bean
+    MeterBinder searchIndexMetrics(SearchIndex index) {
+        return registry -> Gauge.builder(INDEX_DOCUMENTS, index, SearchIndex::size)
+                .description("Articles in the search index (the published ones, once the outbox is drained)")
+                .strongReference(true)
+                .register(registry);
     }
 }
