@@ -98,7 +98,7 @@ public final class PoliteFetcher implements AutoCloseable {
             } catch (FetchFailure f) {
                 failure = f;
             }
-            Duration wait = retryPolicy.waitBefore(attempt, failure, deadline);
+            Duration wait = request.retry() ? retryPolicy.waitBefore(attempt, failure, deadline) : null;
             if (wait == null) {
                 throw failure;
             }

@@ -72,13 +72,9 @@ final class ImageFetches implements AutoCloseable {
 
     /** The image at {@code src}; blocks for at most the configured wait. */
     Answer image(String src, String referer) {
-        var cached = cache.read(src);
-        if (cached.isPresent()) {
-            return new Found(cached.get().bytes(), cached.get().contentType());
-        }
-        String failure = failures.getIfPresent(src);
-        if (failure != null) {
-            return new Failed(failure);
+        Answer known = known(src);
+        if (known != null) {
+            return known;
         }
         try {
             return shared(src, referer).get(props.readerWait().toMillis(), TimeUnit.MILLISECONDS);
@@ -90,6 +86,16 @@ final class ImageFetches implements AutoCloseable {
         } catch (ExecutionException e) {
             return new Failed(String.valueOf(e.getCause()));
         }
+    }
+
+    /** The cached image, or the remembered failure, or null when neither is known. */
+    private Answer known(String src) {
+        var cached = cache.read(src);
+        if (cached.isPresent()) {
+            return new Found(cached.get().bytes(), cached.get().contentType());
+        }
+        String failure = failures.getIfPresent(src);
+        return failure == null ? null : new Failed(failure);
     }
 
     /** The one fetch of {@code src}: the running one, or a new one if none runs. */
@@ -124,17 +130,13 @@ final class ImageFetches implements AutoCloseable {
 
     /** The image fetched, unless a fetch that just finished already cached it or failed. */
     private Answer fetchUnlessKnown(String src, String referer) {
-        var cached = cache.read(src);
-        if (cached.isPresent()) {
-            return new Found(cached.get().bytes(), cached.get().contentType());
-        }
-        String failure = failures.getIfPresent(src);
-        if (failure != null) {
-            return new Failed(failure);
+        Answer known = known(src);
+        if (known != null) {
+            return known;
         }
         String refused;
         try {
-            FetchResponse r = fetcher.fetch(new FetchRequest(URI.create(src), null, null, referer));
+            FetchResponse r = fetcher.fetch(new FetchRequest(URI.create(src), null, null, referer).once()); // a failure is remembered, not retried
             String type = RasterImage.ofHeader(r.contentType());
             if (type != null && r.body().length > 0 && r.body().length <= props.maxImageBytes().toBytes()) {
                 store(src, r.body(), type);

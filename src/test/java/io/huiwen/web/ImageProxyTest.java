@@ -37,11 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The image proxy under a real server, fetching from a fake outlet on loopback: readers are
  * answered within about a second whatever the outlet does, each image costs the outlet one
- * request, failures are remembered, and the cache folder stays under its cap. The fetcher does
- * not retry here, so one fetch is one request.
+ * request (image fetches are not retried, whatever huiwen.collect.retries says: the failure is
+ * remembered instead), failures are remembered, and the cache folder stays under its cap.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"huiwen.admin.password=test-admin",
-        "huiwen.demo-content=false", "huiwen.collect.allow-private-hosts=true", "huiwen.collect.host-delay=0ms", "huiwen.collect.retries=0",
+        "huiwen.demo-content=false", "huiwen.collect.allow-private-hosts=true", "huiwen.collect.host-delay=0ms", "huiwen.collect.retries=3",
         "huiwen.images.cache-max-bytes=2600", "huiwen.images.reader-wait=1s", "huiwen.images.failure-ttl=10m"})
 class ImageProxyTest {
 
