@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -79,8 +82,11 @@ public class ArticleStore {
     private final JdbcTemplate template;
     private final CategoryRepository categories;
     private final CategoryGuesser guesser;
+    private final PlatformTransactionManager transactions;
 
-    ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryRepository categories, CategoryGuesser guesser) {
+    ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryRepository categories, CategoryGuesser guesser,
+                 PlatformTransactionManager transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.template = template;
         this.categories = categories;
@@ -92,13 +98,31 @@ public class ArticleStore {
      *                     or, failing that, the classifier's guess
      * @param collectedAt  when Huiwen took the page in
      */
-    @Transactional
     public Stored store(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt) {
         return store(page, categorySlug, collectedAt, Provenance.IMPORTED);
     }
 
-    @Transactional
     public Stored store(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt, Provenance from) {
+        TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
+        Stored stored;
+        try {
+            stored = storeIn(page, categorySlug, collectedAt, from);
+        } catch (RuntimeException | Error e) {
+            try {
+                transactions.rollback(tx);
+            } catch (RuntimeException rollbackFailed) {
+                // The database failed under the transaction (a full disk makes H2 close itself), so the
+                // rollback fails too. The first failure is what the caller must see, and @Transactional
+                // would log it as an ERROR with its stack trace on top of throwing the rollback's.
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+        transactions.commit(tx);
+        return stored;
+    }
+
+    private Stored storeIn(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt, Provenance from) {
         String key = contentKey(page);
         Optional<Long> existing = jdbc.sql("SELECT id FROM article WHERE content_key = ? OR (source_url IS NOT NULL AND source_url = ?)")
                 .params(key, page.url()).query(Long.class).optional();

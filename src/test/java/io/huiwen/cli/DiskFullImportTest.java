@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.huiwen.HuiwenApplication;
 import io.huiwen.TestDataDir;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.DirectoryReader;
@@ -36,6 +37,9 @@ class DiskFullImportTest {
     static Path work, mount, data, pages;
 
     record Run(int status, String out, String err) {}
+
+    /** What an import prints on stdout: one line per file, how many were indexed, the summary. */
+    static final Pattern PROGRESS = Pattern.compile("\\[\\d+/\\d+\\] (imported  |duplicate ).*|indexed \\d+|imported \\d+, duplicates \\d+, failed 0");
 
     @BeforeAll
     static void smallDisk() throws Exception {
@@ -64,11 +68,16 @@ class DiskFullImportTest {
     @Test
     void aFullDiskStopsTheImportInOneLineAndTheSameImportFinishesItLater() throws Exception {
         Run first = run("import", "--category=shehui", "--huiwen.data-dir=" + data, pages.toString());
+        assertThat(first.status()).as(first.out() + first.err()).isEqualTo(ImportCommand.STOPPED);
+        // everything the process printed: progress on stdout, and on stderr the one line that says why
+        // (after the file it could not store), never a log line or a stack trace
+        assertThat(first.out().lines()).allMatch(line -> PROGRESS.matcher(line).matches(), "progress lines only");
+        assertThat(first.out().lines().filter(line -> line.startsWith("imported "))).as("the summary").hasSize(1);
         String[] errLines = first.err().strip().split("\n");
-        assertThat(errLines[errLines.length - 1]).startsWith("import stopped: no space left on device in " + data + ";")
-                .endsWith("run the same import again: what is stored is skipped as a duplicate, the rest is imported");
-        assertThat(first.err() + first.out()).doesNotContain("Exception", "\tat ");
-        assertThat(first.status()).isEqualTo(ImportCommand.STOPPED);
+        assertThat(errLines).as(first.err()).hasSize(2);
+        assertThat(errLines[0]).matches("\\[\\d+/" + PAGES + "\\] not stored " + Pattern.quote(pages.toString()) + "/page-\\d{4}\\.html");
+        assertThat(errLines[1]).isEqualTo("import stopped: no space left on device in " + data + "; make room and run the same import again: "
+                + "what is stored is skipped as a duplicate, the rest is imported");
         int claimed = number(first.out(), "imported (\\d+),");
         assertThat(claimed).isBetween(1, PAGES - 1);
 
@@ -81,6 +90,8 @@ class DiskFullImportTest {
 
         Run second = run("import", "--category=shehui", "--huiwen.data-dir=" + data, pages.toString());
         assertThat(second.status()).as(second.err()).isZero();
+        assertThat(second.err()).as("stderr of the finishing import").isEmpty();
+        assertThat(second.out().lines()).allMatch(line -> PROGRESS.matcher(line).matches(), "progress lines only");
         assertThat(number(second.out(), "duplicates (\\d+)")).isEqualTo(afterFull.articles());
         assertThat(number(second.out(), "imported (\\d+),") + number(second.out(), "duplicates (\\d+)")).isEqualTo(PAGES);
         State done = state();
@@ -105,11 +116,23 @@ class DiskFullImportTest {
         }
     }
 
-    static Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = Launcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /**
+     * Runs the jar's main class in a JVM of its own, as a user runs the command, and keeps all it
+     * printed: the command's lines, and whatever else reached stdout or stderr (a logger, H2, a
+     * thread that died with a stack trace), which a call of {@link Launcher#run} in this JVM would miss.
+     */
+    static Run run(String... args) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), HuiwenApplication.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(work, "out-", ".txt"), err = Files.createTempFile(work, "err-", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("the import did not end within 5 minutes; it printed\n" + Files.readString(out) + Files.readString(err));
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     static int number(String text, String pattern) {
