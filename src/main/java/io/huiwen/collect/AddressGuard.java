@@ -42,17 +42,17 @@ final class AddressGuard {
         }
         if (METADATA_NAMES.contains(host) || host.endsWith(".internal") || host.equals("localhost")
                 || host.endsWith(".localhost")) {
-            throw new FetchFailure(FetchError.BLOCKED_ADDRESS, "internal host name refused: " + host);
+            throw new FetchFailure(FetchFailureReason.BLOCKED_ADDRESS, "internal host name refused: " + host);
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new FetchFailure(FetchError.DNS_FAILED, "cannot resolve " + host);
+            throw new FetchFailure(FetchFailureReason.DNS_FAILED, "cannot resolve " + host);
         }
         for (InetAddress address : addresses) {
             if (isInternal(address)) {
-                throw new FetchFailure(FetchError.BLOCKED_ADDRESS,
+                throw new FetchFailure(FetchFailureReason.BLOCKED_ADDRESS,
                         host + " resolves to a non-public address " + address.getHostAddress());
             }
         }
@@ -62,14 +62,14 @@ final class AddressGuard {
     static String hostOf(URI url) throws FetchFailure {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchFailure(FetchError.BAD_URL, "only http and https can be fetched: " + url);
+            throw new FetchFailure(FetchFailureReason.BAD_URL, "only http and https can be fetched: " + url);
         }
         if (url.getRawUserInfo() != null) {
-            throw new FetchFailure(FetchError.BAD_URL, "credentials in URLs are refused");
+            throw new FetchFailure(FetchFailureReason.BAD_URL, "credentials in URLs are refused");
         }
         String host = url.getHost();
         if (host == null || host.isEmpty()) {
-            throw new FetchFailure(FetchError.BAD_URL, "no host in " + url);
+            throw new FetchFailure(FetchFailureReason.BAD_URL, "no host in " + url);
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
 
-    /** Thrown when the server is too slow; the caller maps it to {@link FetchError#TIMEOUT}. */
+    /** Thrown when the server is too slow; the caller maps it to {@link FetchFailureReason#TIMEOUT}. */
     static final class SlowServer extends InterruptedIOException {
         SlowServer(String message) {
             super(message);

@@ -138,7 +138,7 @@ public final class FeedReader {
 
     static FetchFailure bad(String message) {
         String line = message == null ? "unknown error" : message.replaceAll("\\s+", " ").strip();
-        return new FetchFailure(FetchError.BAD_FEED, line.length() > 200 ? line.substring(0, 200) + "…" : line);
+        return new FetchFailure(FetchFailureReason.BAD_FEED, line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 
     private static boolean isUtf8(byte[] body) {

@@ -5,20 +5,20 @@ import java.time.Duration;
 /** A fetch that did not give a usable response; {@link #reason()} is the typed cause, the message one line for people. */
 public class FetchFailure extends Exception {
 
-    private final FetchError reason;
+    private final FetchFailureReason reason;
     private final Duration retryAfter;
 
-    public FetchFailure(FetchError reason, String message) {
+    public FetchFailure(FetchFailureReason reason, String message) {
         this(reason, message, null);
     }
 
-    public FetchFailure(FetchError reason, String message, Duration retryAfter) {
+    public FetchFailure(FetchFailureReason reason, String message, Duration retryAfter) {
         super(message);
         this.reason = reason;
         this.retryAfter = retryAfter;
     }
 
-    public FetchError reason() {
+    public FetchFailureReason reason() {
         return reason;
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Counts fetches and times them by outcome ({@code ok}, {@code not_modified} or a
- * {@link FetchError#code()}). No host tag: the number of hosts is unbounded.
+ * {@link FetchFailureReason#code()}). No host tag: the number of hosts is unbounded.
  */
 final class FetchMetrics {
 

@@ -39,13 +39,13 @@ final class HostThrottle {
                 return;
             }
             if (wait > deadline.remainingNanos()) {
-                throw new FetchFailure(FetchError.TIMEOUT, "host delay outlasts the request timeout");
+                throw new FetchFailure(FetchFailureReason.TIMEOUT, "host delay outlasts the request timeout");
             }
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new FetchFailure(FetchError.IO_ERROR, "interrupted while waiting for the host");
+                throw new FetchFailure(FetchFailureReason.IO_ERROR, "interrupted while waiting for the host");
             }
         }
 
@@ -64,11 +64,11 @@ final class HostThrottle {
         Slot slot = slots.computeIfAbsent(hostKey, k -> new Slot());
         try {
             if (!slot.lock.tryLock(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS)) {
-                throw new FetchFailure(FetchError.TIMEOUT, "timed out waiting for earlier requests to " + hostKey);
+                throw new FetchFailure(FetchFailureReason.TIMEOUT, "timed out waiting for earlier requests to " + hostKey);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchFailure(FetchError.IO_ERROR, "interrupted while waiting for " + hostKey);
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "interrupted while waiting for " + hostKey);
         }
         return new Permit(slot);
     }

@@ -55,18 +55,18 @@ final class HttpHop {
      */
     Answer send(URI url, FetchRequest conditional, long limit, boolean truncate, Deadline deadline) throws FetchFailure {
         if (deadline.passed()) {
-            throw new FetchFailure(FetchError.TIMEOUT, "request timeout passed before " + url);
+            throw new FetchFailure(FetchFailureReason.TIMEOUT, "request timeout passed before " + url);
         }
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
             response = client.send(request(url, conditional, deadline), HttpResponse.BodyHandlers.ofPublisher());
         } catch (IllegalArgumentException e) {
-            throw new FetchFailure(FetchError.BAD_URL, "cannot request " + url + ": " + e.getMessage());
+            throw new FetchFailure(FetchFailureReason.BAD_URL, "cannot request " + url + ": " + e.getMessage());
         } catch (IOException e) {
             throw transportFailure(url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchFailure(FetchError.IO_ERROR, "interrupted fetching " + url);
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "interrupted fetching " + url);
         }
         BodyStream stream = new BodyStream(readTimeout, deadline);
         response.body().subscribe(stream);
@@ -78,18 +78,18 @@ final class HttpHop {
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > limit && !truncate) {
             stream.close();
-            throw new FetchFailure(FetchError.TOO_LARGE, "Content-Length " + declared + " above " + limit + ": " + url);
+            throw new FetchFailure(FetchFailureReason.TOO_LARGE, "Content-Length " + declared + " above " + limit + ": " + url);
         }
         try {
             byte[] body = ResponseBody.read(stream, response.headers().firstValue("Content-Encoding").orElse(null),
                     limit, truncate);
             return new Answer(url, status, response.headers(), body);
         } catch (ResponseBody.TooLarge e) {
-            throw new FetchFailure(FetchError.TOO_LARGE, e.getMessage() + ": " + url);
+            throw new FetchFailure(FetchFailureReason.TOO_LARGE, e.getMessage() + ": " + url);
         } catch (BodyStream.SlowServer e) {
-            throw new FetchFailure(FetchError.TIMEOUT, e.getMessage() + ": " + url);
+            throw new FetchFailure(FetchFailureReason.TIMEOUT, e.getMessage() + ": " + url);
         } catch (IOException e) {
-            throw new FetchFailure(FetchError.IO_ERROR, "cannot read " + url + ": " + describe(e));
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "cannot read " + url + ": " + describe(e));
         } finally {
             stream.close();
         }
@@ -119,18 +119,18 @@ final class HttpHop {
 
     private static FetchFailure transportFailure(URI url, IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
-            return new FetchFailure(FetchError.CONNECT_FAILED, "connect timed out: " + url);
+            return new FetchFailure(FetchFailureReason.CONNECT_FAILED, "connect timed out: " + url);
         }
         if (e instanceof HttpTimeoutException) {
-            return new FetchFailure(FetchError.TIMEOUT, "no response in time: " + url);
+            return new FetchFailure(FetchFailureReason.TIMEOUT, "no response in time: " + url);
         }
         if (e.getCause() instanceof UnresolvedAddressException) {
-            return new FetchFailure(FetchError.DNS_FAILED, "cannot resolve " + url.getHost());
+            return new FetchFailure(FetchFailureReason.DNS_FAILED, "cannot resolve " + url.getHost());
         }
         if (e instanceof ConnectException) {
-            return new FetchFailure(FetchError.CONNECT_FAILED, "cannot connect to " + url + ": " + describe(e));
+            return new FetchFailure(FetchFailureReason.CONNECT_FAILED, "cannot connect to " + url + ": " + describe(e));
         }
-        return new FetchFailure(FetchError.IO_ERROR, "cannot fetch " + url + ": " + describe(e));
+        return new FetchFailure(FetchFailureReason.IO_ERROR, "cannot fetch " + url + ": " + describe(e));
     }
 
     private static String describe(Throwable e) {

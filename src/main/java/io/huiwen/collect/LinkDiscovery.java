@@ -61,7 +61,7 @@ class LinkDiscovery {
             items.addAll(fromSitemap(fetcher.fetch(FetchRequest.of(map)), max));
         }
         if (items.isEmpty()) {
-            throw new FetchFailure(FetchError.BAD_FEED, "no sitemap listed in " + site.resolve("/robots.txt"));
+            throw new FetchFailure(FetchFailureReason.BAD_FEED, "no sitemap listed in " + site.resolve("/robots.txt"));
         }
         return items.size() > max ? items.subList(0, max) : items;
     }
@@ -74,7 +74,7 @@ class LinkDiscovery {
         try {
             return ArticleExtractor.decode(r.body(), r.url().toString(), s.charset() != null ? "text/html; charset=" + s.charset() : r.contentType());
         } catch (ExtractionException e) {
-            throw new FetchFailure(FetchError.TOO_LARGE, e.getMessage());
+            throw new FetchFailure(FetchFailureReason.TOO_LARGE, e.getMessage());
         }
     }
 

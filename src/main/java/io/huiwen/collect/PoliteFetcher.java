@@ -49,7 +49,7 @@ public final class PoliteFetcher implements AutoCloseable {
     /** Fetches {@code request.url()}, following redirects; blocks until done or the request timeout. */
     public FetchResponse fetch(FetchRequest request) throws FetchFailure {
         long start = System.nanoTime();
-        String outcome = FetchError.IO_ERROR.code();
+        String outcome = FetchFailureReason.IO_ERROR.code();
         try {
             FetchResponse response = follow(request);
             outcome = response.notModified() ? "not_modified" : "ok";
@@ -69,7 +69,7 @@ public final class PoliteFetcher implements AutoCloseable {
 
     private FetchResponse follow(FetchRequest request) throws FetchFailure {
         if (request == null || request.url() == null) {
-            throw new FetchFailure(FetchError.BAD_URL, "no URL to fetch");
+            throw new FetchFailure(FetchFailureReason.BAD_URL, "no URL to fetch");
         }
         Deadline deadline = Deadline.after(props.requestTimeout());
         URI url = request.url();
@@ -79,7 +79,7 @@ public final class PoliteFetcher implements AutoCloseable {
                 return toResponse(answer, request);
             }
             if (redirects >= props.maxRedirects()) {
-                throw new FetchFailure(FetchError.TOO_MANY_REDIRECTS, "more than " + props.maxRedirects()
+                throw new FetchFailure(FetchFailureReason.TOO_MANY_REDIRECTS, "more than " + props.maxRedirects()
                         + " redirects from " + request.url());
             }
             url = location(answer);
@@ -111,7 +111,7 @@ public final class PoliteFetcher implements AutoCloseable {
         guard.check(url);
         BaseRobotRules rules = robots.rulesFor(url, deadline);
         if (!rules.isAllowed(url.toString())) {
-            throw new FetchFailure(FetchError.ROBOTS_DISALLOWED, "robots.txt disallows " + url);
+            throw new FetchFailure(FetchFailureReason.ROBOTS_DISALLOWED, "robots.txt disallows " + url);
         }
         try (HostThrottle.Permit permit = throttle.acquire(HostThrottle.hostKey(url), deadline)) {
             permit.awaitTurn(gapFor(rules), deadline);
@@ -133,7 +133,7 @@ public final class PoliteFetcher implements AutoCloseable {
                 return new RobotsRules.Answer(url, answer.status(), answer.header("Content-Type"), answer.body());
             }
             if (redirects >= props.maxRedirects()) {
-                throw new FetchFailure(FetchError.TOO_MANY_REDIRECTS, "robots.txt redirects too often: " + robotsUrl);
+                throw new FetchFailure(FetchFailureReason.TOO_MANY_REDIRECTS, "robots.txt redirects too often: " + robotsUrl);
             }
             url = location(answer);
         }
@@ -152,21 +152,21 @@ public final class PoliteFetcher implements AutoCloseable {
         int status = answer.status();
         String what = "HTTP " + status + " from " + answer.url();
         if (status == 429) {
-            return new FetchFailure(FetchError.HTTP_429, what, retryPolicy.retryAfter(answer.header("Retry-After")));
+            return new FetchFailure(FetchFailureReason.HTTP_429, what, retryPolicy.retryAfter(answer.header("Retry-After")));
         }
         if (status >= 500) {
-            return new FetchFailure(FetchError.HTTP_5XX, what, retryPolicy.retryAfter(answer.header("Retry-After")));
+            return new FetchFailure(FetchFailureReason.HTTP_5XX, what, retryPolicy.retryAfter(answer.header("Retry-After")));
         }
         if (status == 404) {
-            return new FetchFailure(FetchError.HTTP_404, what);
+            return new FetchFailure(FetchFailureReason.HTTP_404, what);
         }
-        return status >= 400 ? new FetchFailure(FetchError.HTTP_4XX, what) : null;
+        return status >= 400 ? new FetchFailure(FetchFailureReason.HTTP_4XX, what) : null;
     }
 
     private FetchResponse toResponse(HttpHop.Answer answer, FetchRequest request) throws FetchFailure {
         int status = answer.status();
         if (status != 304 && (status < 200 || status >= 300)) {
-            throw new FetchFailure(FetchError.IO_ERROR, "unexpected HTTP " + status + " from " + answer.url());
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "unexpected HTTP " + status + " from " + answer.url());
         }
         String etag = answer.header("ETag");
         String lastModified = answer.header("Last-Modified");
@@ -185,12 +185,12 @@ public final class PoliteFetcher implements AutoCloseable {
     private static URI location(HttpHop.Answer answer) throws FetchFailure {
         String location = answer.header("Location");
         if (location == null || location.isBlank()) {
-            throw new FetchFailure(FetchError.IO_ERROR, "HTTP " + answer.status() + " without Location from " + answer.url());
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "HTTP " + answer.status() + " without Location from " + answer.url());
         }
         try {
             return answer.url().resolve(new URI(location.trim().replace(" ", "%20")));
         } catch (Exception e) {
-            throw new FetchFailure(FetchError.BAD_URL, "unreadable redirect target " + location);
+            throw new FetchFailure(FetchFailureReason.BAD_URL, "unreadable redirect target " + location);
         }
     }
 }

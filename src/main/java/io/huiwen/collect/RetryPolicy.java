@@ -26,7 +26,7 @@ final class RetryPolicy {
         this.clock = clock;
     }
 
-    static boolean retryable(FetchError reason) {
+    static boolean retryable(FetchFailureReason reason) {
         return switch (reason) {
             case HTTP_5XX, HTTP_429, CONNECT_FAILED, IO_ERROR -> true;
             default -> false;
@@ -75,7 +75,7 @@ final class RetryPolicy {
             Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchFailure(FetchError.IO_ERROR, "interrupted while waiting to retry");
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "interrupted while waiting to retry");
         }
     }
 }

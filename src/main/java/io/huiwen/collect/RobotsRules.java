@@ -68,7 +68,7 @@ final class RobotsRules {
         }
         if (entry.deferredUntil() != null) {
             Duration wait = Duration.between(clock.instant(), entry.deferredUntil());
-            throw new FetchFailure(FetchError.ROBOTS_UNAVAILABLE, "robots.txt of " + site + " unavailable; site deferred",
+            throw new FetchFailure(FetchFailureReason.ROBOTS_UNAVAILABLE, "robots.txt of " + site + " unavailable; site deferred",
                     wait.isNegative() ? Duration.ZERO : wait);
         }
         return entry.rules();
@@ -119,10 +119,10 @@ final class RobotsRules {
         try {
             answer = loader.load(robots, deadline);
         } catch (FetchFailure f) {
-            if (f.reason() == FetchError.TIMEOUT && deadline.passed()) {
+            if (f.reason() == FetchFailureReason.TIMEOUT && deadline.passed()) {
                 throw f; // our caller ran out of time, which says nothing about the site
             }
-            if (f.reason() == FetchError.TOO_MANY_REDIRECTS) {
+            if (f.reason() == FetchFailureReason.TOO_MANY_REDIRECTS) {
                 return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(TTL), null);
             }
             return new Entry(null, now.plus(DEFERRAL), now.plus(DEFERRAL));
@@ -144,15 +144,15 @@ final class RobotsRules {
         try {
             return running.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new FetchFailure(FetchError.TIMEOUT, "timed out waiting for robots.txt");
+            throw new FetchFailure(FetchFailureReason.TIMEOUT, "timed out waiting for robots.txt");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof FetchFailure f) {
                 throw new FetchFailure(f.reason(), f.getMessage(), f.retryAfter());
             }
-            throw new FetchFailure(FetchError.IO_ERROR, "robots.txt could not be read: " + e.getCause());
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "robots.txt could not be read: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchFailure(FetchError.IO_ERROR, "interrupted waiting for robots.txt");
+            throw new FetchFailure(FetchFailureReason.IO_ERROR, "interrupted waiting for robots.txt");
         }
     }
 
@@ -161,7 +161,7 @@ final class RobotsRules {
         try {
             return new URI(url.getScheme().toLowerCase(Locale.ROOT), null, host, url.getPort(), "/robots.txt", null, null);
         } catch (URISyntaxException e) {
-            throw new FetchFailure(FetchError.BAD_URL, "cannot build robots.txt URL for " + url);
+            throw new FetchFailure(FetchFailureReason.BAD_URL, "cannot build robots.txt URL for " + url);
         }
     }
 }

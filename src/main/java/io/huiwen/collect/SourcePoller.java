@@ -99,8 +99,8 @@ public class SourcePoller {
             return count(new PollResult(source.id(), 0, 0, 0, 0, false, f.reason().code(), f.getMessage()));
         } catch (RuntimeException e) {
             log.warn("polling source {} failed", source.id(), e);
-            outcome.failure(FetchError.IO_ERROR.code(), String.valueOf(e.getMessage()), null);
-            return count(new PollResult(source.id(), 0, 0, 0, 0, false, FetchError.IO_ERROR.code(), String.valueOf(e.getMessage())));
+            outcome.failure(FetchFailureReason.IO_ERROR.code(), String.valueOf(e.getMessage()), null);
+            return count(new PollResult(source.id(), 0, 0, 0, 0, false, FetchFailureReason.IO_ERROR.code(), String.valueOf(e.getMessage())));
         }
     }
 
@@ -135,7 +135,7 @@ public class SourcePoller {
                 message = f.getMessage();
             } catch (ExtractionException e) {
                 failed++;
-                error = FetchError.NOT_AN_ARTICLE.code();
+                error = FetchFailureReason.NOT_AN_ARTICLE.code();
                 message = url + ": " + e.getMessage();
             }
         }

@@ -48,7 +48,7 @@ class AddressGuardTest {
     void redirectTargetsInsideTheNetworkAreBlocked(String target) {
         assertThatThrownBy(() -> guard.check(URI.create(target)))
                 .isInstanceOf(FetchFailure.class)
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.BLOCKED_ADDRESS);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.BLOCKED_ADDRESS);
     }
 
     @ParameterizedTest
@@ -57,7 +57,7 @@ class AddressGuardTest {
     void otherSchemesCredentialsAndHostlessUrlsAreBadUrls(String target) {
         assertThatThrownBy(() -> guard.check(URI.create(target)))
                 .isInstanceOf(FetchFailure.class)
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.BAD_URL);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.BAD_URL);
     }
 
     @Test
@@ -72,7 +72,7 @@ class AddressGuardTest {
             throw new UnknownHostException(host);
         });
         assertThatThrownBy(() -> failing.check(URI.create("http://nowhere.test/")))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.DNS_FAILED);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.DNS_FAILED);
     }
 
     @Test
@@ -80,6 +80,6 @@ class AddressGuardTest {
         AddressGuard lenient = new AddressGuard(true, AddressGuardTest::resolve);
         assertThatCode(() -> lenient.check(URI.create("http://127.0.0.1:8080/"))).doesNotThrowAnyException();
         assertThatThrownBy(() -> lenient.check(URI.create("ftp://127.0.0.1/")))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.BAD_URL);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.BAD_URL);
     }
 }

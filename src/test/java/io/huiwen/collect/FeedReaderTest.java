@@ -142,7 +142,7 @@ class FeedReaderTest {
         FetchFailure failure = catchThrowableOfType(FetchFailure.class,
                 () -> Fixtures.guarded(() -> reader.read(body, URI.create("https://news.qingshi.example.cn/feed"), 10)));
         assertThat(failure).as(name).isNotNull();
-        assertThat(failure.reason()).isEqualTo(FetchError.BAD_FEED);
+        assertThat(failure.reason()).isEqualTo(FetchFailureReason.BAD_FEED);
         assertThat(failure.getMessage()).isNotBlank().doesNotContain("\n").doesNotContain("root:");
     }
 

@@ -68,7 +68,7 @@ class PoliteFetcherLimitsTest {
         });
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/bomb"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TOO_LARGE);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.TOO_LARGE);
         assertThat(bombEnd.get(30, TimeUnit.SECONDS)).isEqualTo("client hung up");
     }
 
@@ -77,7 +77,7 @@ class PoliteFetcherLimitsTest {
         site.page("/big", 200, "application/octet-stream", "x".repeat(2 * 1024 * 1024));
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/big"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TOO_LARGE);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.TOO_LARGE);
     }
 
     @Test
@@ -95,7 +95,7 @@ class PoliteFetcherLimitsTest {
         PoliteFetcher impatient = new PoliteFetcher(FakeSite.properties(true, readTimeout, requestTimeout), "Huiwen/test", null, Clock.systemUTC());
         try {
             assertThatThrownBy(() -> impatient.fetch(FetchRequest.of(site.url("/trickle"))))
-                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TIMEOUT);
+                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.TIMEOUT);
         } finally {
             impatient.close();
         }

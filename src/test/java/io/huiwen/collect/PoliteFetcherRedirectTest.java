@@ -47,7 +47,7 @@ class PoliteFetcherRedirectTest {
         site.on("/loop", (exchange, call) -> FakeSite.reply(exchange, 302, null, new byte[0], "Location", "/loop?n=" + call));
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/loop"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.TOO_MANY_REDIRECTS);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.TOO_MANY_REDIRECTS);
         assertThat(site.targets()).containsExactly("/robots.txt", "/loop", "/loop?n=1", "/loop?n=2", "/loop?n=3");
     }
 
@@ -68,7 +68,7 @@ class PoliteFetcherRedirectTest {
                 .on("/a", (exchange, call) -> FakeSite.reply(exchange, 302, null, new byte[0], "Location", "/admin/x"));
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/a"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.ROBOTS_DISALLOWED);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.ROBOTS_DISALLOWED);
         assertThat(site.targets()).containsExactly("/robots.txt", "/a");
     }
 
@@ -78,7 +78,7 @@ class PoliteFetcherRedirectTest {
                 FakeSite.properties(false, Duration.ofSeconds(2), Duration.ofSeconds(10)), "Huiwen/test", null, Clock.systemUTC());
         try {
             assertThatThrownBy(() -> strict.fetch(FetchRequest.of(site.url("/a"))))
-                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.BLOCKED_ADDRESS);
+                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.BLOCKED_ADDRESS);
         } finally {
             strict.close();
         }
@@ -103,7 +103,7 @@ class PoliteFetcherRedirectTest {
                 "Huiwen/test", null, Clock.systemUTC(), lying);
         try {
             assertThatThrownBy(() -> strict.fetch(FetchRequest.of(site.url("/out"))))
-                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.BLOCKED_ADDRESS);
+                    .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.BLOCKED_ADDRESS);
         } finally {
             strict.close();
         }
@@ -115,6 +115,6 @@ class PoliteFetcherRedirectTest {
         site.on("/a", (exchange, call) -> FakeSite.reply(exchange, 302, null, new byte[0], "Location", "file:///etc/passwd"));
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/a"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.BAD_URL);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.BAD_URL);
     }
 }

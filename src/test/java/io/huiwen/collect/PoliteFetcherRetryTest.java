@@ -81,7 +81,7 @@ class PoliteFetcherRetryTest {
         site.page("/down", 502, "text/plain", "bad gateway");
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/down"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.HTTP_5XX);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.HTTP_5XX);
         var hits = site.hitsOf("/down");
         assertThat(hits).hasSize(3); // one try and retries=2
         assertThat(Duration.ofNanos(hits.get(2).nanos() - hits.get(1).nanos())).isGreaterThanOrEqualTo(Duration.ofMillis(200));
@@ -106,7 +106,7 @@ class PoliteFetcherRetryTest {
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/later"))))
                 .isInstanceOfSatisfying(FetchFailure.class, f -> {
-                    assertThat(f.reason()).isEqualTo(FetchError.HTTP_5XX);
+                    assertThat(f.reason()).isEqualTo(FetchFailureReason.HTTP_5XX);
                     assertThat(f.retryAfter()).isEqualTo(Duration.ofHours(1));
                 });
         assertThat(site.hitsOf("/later")).hasSize(1);
@@ -115,7 +115,7 @@ class PoliteFetcherRetryTest {
     @Test
     void notFoundIsNotRetried() {
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/gone"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.HTTP_404);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.HTTP_404);
         assertThat(site.targets()).containsExactly("/robots.txt", "/gone");
     }
 
@@ -124,7 +124,7 @@ class PoliteFetcherRetryTest {
         site.page("/members", 403, "text/plain", "forbidden");
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/members"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.HTTP_4XX);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.HTTP_4XX);
         assertThat(site.hitsOf("/members")).hasSize(1);
     }
 
@@ -135,7 +135,7 @@ class PoliteFetcherRetryTest {
             port = gone.port();
         }
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(URI.create("http://127.0.0.1:" + port + "/a"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.ROBOTS_UNAVAILABLE);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.ROBOTS_UNAVAILABLE);
     }
 
     @Test
@@ -147,6 +147,6 @@ class PoliteFetcherRetryTest {
             fetcher.fetch(FetchRequest.of(page));
         }
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(page)))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.CONNECT_FAILED);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.CONNECT_FAILED);
     }
 }

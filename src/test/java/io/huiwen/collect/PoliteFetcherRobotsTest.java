@@ -39,7 +39,7 @@ class PoliteFetcherRobotsTest {
                 .page("/news/1.html", 200, "text/html", "<p>新闻</p>");
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/private/a.html"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.ROBOTS_DISALLOWED);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.ROBOTS_DISALLOWED);
         assertThat(fetcher.fetch(FetchRequest.of(site.url("/news/1.html"))).status()).isEqualTo(200);
 
         assertThat(site.targets()).containsExactly("/robots.txt", "/news/1.html");
@@ -50,7 +50,7 @@ class PoliteFetcherRobotsTest {
         site.page("/robots.txt", 200, "text/plain", "User-agent: *\nAllow: /\n\nUser-agent: Huiwen\nDisallow: /\n");
 
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/a"))))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.ROBOTS_DISALLOWED);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.ROBOTS_DISALLOWED);
         assertThat(site.targets()).containsExactly("/robots.txt");
     }
 
@@ -107,7 +107,7 @@ class PoliteFetcherRobotsTest {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(site.url("/a"))))
                     .isInstanceOfSatisfying(FetchFailure.class, f -> {
-                        assertThat(f.reason()).isEqualTo(FetchError.ROBOTS_UNAVAILABLE);
+                        assertThat(f.reason()).isEqualTo(FetchFailureReason.ROBOTS_UNAVAILABLE);
                         assertThat(f.retryAfter()).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
                     });
         }

@@ -31,7 +31,7 @@ class RetryPolicyTest {
 
     @Test
     void backoffDoublesAndStopsAfterTheLastRetry() {
-        FetchFailure failure = new FetchFailure(FetchError.HTTP_5XX, "503");
+        FetchFailure failure = new FetchFailure(FetchFailureReason.HTTP_5XX, "503");
         assertThat(policy.waitBefore(0, failure, plenty)).isEqualTo(Duration.ofSeconds(1));
         assertThat(policy.waitBefore(1, failure, plenty)).isEqualTo(Duration.ofSeconds(2));
         assertThat(policy.waitBefore(2, failure, plenty)).isEqualTo(Duration.ofSeconds(4));
@@ -40,27 +40,27 @@ class RetryPolicyTest {
 
     @Test
     void retryAfterLongerThanTheBackoffWins() {
-        assertThat(policy.waitBefore(0, new FetchFailure(FetchError.HTTP_429, "429", Duration.ofSeconds(30)), plenty))
+        assertThat(policy.waitBefore(0, new FetchFailure(FetchFailureReason.HTTP_429, "429", Duration.ofSeconds(30)), plenty))
                 .isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void retryAfterBeyondFiveMinutesIsNotWaitedFor() {
-        assertThat(policy.waitBefore(0, new FetchFailure(FetchError.HTTP_429, "429", Duration.ofMinutes(6)), plenty)).isNull();
+        assertThat(policy.waitBefore(0, new FetchFailure(FetchFailureReason.HTTP_429, "429", Duration.ofMinutes(6)), plenty)).isNull();
     }
 
     @Test
     void waitThatOutlastsTheRequestTimeoutIsNotStarted() {
         Deadline soon = Deadline.after(Duration.ofMillis(500));
-        assertThat(policy.waitBefore(0, new FetchFailure(FetchError.HTTP_5XX, "500"), soon)).isNull();
+        assertThat(policy.waitBefore(0, new FetchFailure(FetchFailureReason.HTTP_5XX, "500"), soon)).isNull();
     }
 
     @Test
     void clientErrorsBlocksAndTimeoutsAreNotRetried() {
-        for (FetchError reason : new FetchError[] {FetchError.HTTP_404, FetchError.HTTP_4XX, FetchError.BLOCKED_ADDRESS,
-                FetchError.TOO_LARGE, FetchError.TIMEOUT, FetchError.ROBOTS_DISALLOWED}) {
+        for (FetchFailureReason reason : new FetchFailureReason[] {FetchFailureReason.HTTP_404, FetchFailureReason.HTTP_4XX, FetchFailureReason.BLOCKED_ADDRESS,
+                FetchFailureReason.TOO_LARGE, FetchFailureReason.TIMEOUT, FetchFailureReason.ROBOTS_DISALLOWED}) {
             assertThat(policy.waitBefore(0, new FetchFailure(reason, "x"), plenty)).as(reason.code()).isNull();
         }
-        assertThat(RetryPolicy.retryable(FetchError.CONNECT_FAILED)).isTrue();
+        assertThat(RetryPolicy.retryable(FetchFailureReason.CONNECT_FAILED)).isTrue();
     }
 }

@@ -61,7 +61,7 @@ class RobotsRulesTest {
             clock.advance(Duration.ofMinutes(minute));
             assertThatThrownBy(() -> robots.rulesFor(URI.create("http://a.test/x"), deadline))
                     .isInstanceOfSatisfying(FetchFailure.class, f -> {
-                        assertThat(f.reason()).isEqualTo(FetchError.ROBOTS_UNAVAILABLE);
+                        assertThat(f.reason()).isEqualTo(FetchFailureReason.ROBOTS_UNAVAILABLE);
                         assertThat(f.retryAfter()).isEqualTo(Duration.ofMinutes(10 - minute));
                     });
         }
@@ -74,13 +74,13 @@ class RobotsRulesTest {
     @Test
     void unreachableSiteIsDeferredButEndlessRedirectsAllowAll() throws Exception {
         RobotsRules unreachable = new RobotsRules(clock, (url, d) -> {
-            throw new FetchFailure(FetchError.CONNECT_FAILED, "refused");
+            throw new FetchFailure(FetchFailureReason.CONNECT_FAILED, "refused");
         });
         assertThatThrownBy(() -> unreachable.rulesFor(URI.create("http://a.test/"), deadline))
-                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchError.ROBOTS_UNAVAILABLE);
+                .extracting(f -> ((FetchFailure) f).reason()).isEqualTo(FetchFailureReason.ROBOTS_UNAVAILABLE);
 
         RobotsRules looping = new RobotsRules(clock, (url, d) -> {
-            throw new FetchFailure(FetchError.TOO_MANY_REDIRECTS, "loop");
+            throw new FetchFailure(FetchFailureReason.TOO_MANY_REDIRECTS, "loop");
         });
         assertThat(looping.rulesFor(URI.create("http://a.test/"), deadline).isAllowAll()).isTrue();
     }

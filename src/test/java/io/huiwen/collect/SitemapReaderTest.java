@@ -104,7 +104,7 @@ class SitemapReaderTest {
         FetchFailure failure = catchThrowableOfType(FetchFailure.class,
                 () -> Fixtures.guarded(() -> reader.read(body, SITEMAP, contentType, 10)));
         assertThat(failure).as(name).isNotNull();
-        assertThat(failure.reason()).isEqualTo(FetchError.BAD_FEED);
+        assertThat(failure.reason()).isEqualTo(FetchFailureReason.BAD_FEED);
         assertThat(failure.getMessage()).isNotBlank().doesNotContain("\n").doesNotContain("root:");
     }
 

@@ -3,7 +3,7 @@ package io.huiwen.collect;
 import java.util.Locale;
 
 /** Why a fetch or a poll failed, as shown to editors and exported as a metric tag (snake_case). */
-public enum FetchError {
+public enum FetchFailureReason {
     ROBOTS_DISALLOWED,
     /** robots.txt answered 5xx: the whole host is deferred, as the robots.txt convention asks. */
     ROBOTS_UNAVAILABLE,
