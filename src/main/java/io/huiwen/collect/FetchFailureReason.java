@@ -13,6 +13,12 @@ public enum FetchFailureReason {
     CONNECT_FAILED,
     TIMEOUT,
     TOO_LARGE,
+    /** A 200 with no body, or only whitespace, where a page was expected. */
+    EMPTY_RESPONSE,
+    /** The body is an image, PDF or archive, not text. */
+    NOT_TEXT,
+    /** The body's gzip, deflate or brotli stream is broken, or uses an encoding we did not offer. */
+    BROKEN_COMPRESSION,
     TOO_MANY_REDIRECTS,
     HTTP_4XX,
     HTTP_404,

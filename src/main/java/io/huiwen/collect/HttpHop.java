@@ -86,6 +86,8 @@ final class HttpHop {
             return new Answer(url, status, response.headers(), body);
         } catch (ResponseBody.TooLarge e) {
             throw new FetchFailure(FetchFailureReason.TOO_LARGE, e.getMessage() + ": " + url);
+        } catch (ResponseBody.BrokenCompression | ResponseBody.UnknownEncoding e) {
+            throw new FetchFailure(FetchFailureReason.BROKEN_COMPRESSION, e.getMessage() + ": " + url);
         } catch (BodyStream.SlowServer e) {
             throw new FetchFailure(FetchFailureReason.TIMEOUT, e.getMessage() + ": " + url);
         } catch (IOException e) {

@@ -74,8 +74,18 @@ class LinkDiscovery {
         try {
             return ArticleExtractor.decode(r.body(), r.url().toString(), s.charset() != null ? "text/html; charset=" + s.charset() : r.contentType());
         } catch (ExtractionException e) {
-            throw new FetchFailure(FetchFailureReason.TOO_LARGE, e.getMessage());
+            throw new FetchFailure(reason(e), e.getMessage() + ": " + r.url());
         }
+    }
+
+    /** The typed reason a list page could not be read as text; only a page over the size cap is too large. */
+    static FetchFailureReason reason(ExtractionException e) {
+        return e.unreadable().map(problem -> switch (problem) {
+            case EMPTY -> FetchFailureReason.EMPTY_RESPONSE;
+            case BINARY -> FetchFailureReason.NOT_TEXT;
+            case TOO_LARGE -> FetchFailureReason.TOO_LARGE;
+            case BROKEN_GZIP -> FetchFailureReason.BROKEN_COMPRESSION;
+        }).orElse(FetchFailureReason.IO_ERROR);
     }
 
     private static Pattern pattern(String regex) {

@@ -1,6 +1,7 @@
 package io.huiwen.collect;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -36,6 +37,14 @@ final class ResponseBody {
         }
     }
 
+    /** The body's compressed stream could not be undone: a broken gzip, deflate or brotli stream. */
+    static final class BrokenCompression extends IOException {
+        BrokenCompression(String encoding, IOException cause) {
+            super("broken " + encoding + " stream: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage()), cause);
+        }
+    }
+
     private ResponseBody() {
     }
 
@@ -44,7 +53,8 @@ final class ResponseBody {
      * {@code truncate}, returns the first {@code limit} bytes (robots.txt is read that way).
      */
     static byte[] read(InputStream raw, String contentEncoding, long limit, boolean truncate) throws IOException {
-        try (InputStream in = decoded(raw, contentEncoding)) {
+        Transport transport = new Transport(raw);
+        try (InputStream in = decoded(transport, contentEncoding)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             byte[] buffer = new byte[8192];
             long total = 0;
@@ -61,6 +71,42 @@ final class ResponseBody {
                 total += n;
             }
             return out.toByteArray();
+        } catch (TooLarge | UnknownEncoding e) {
+            throw e;
+        } catch (IOException e) {
+            if (transport.failure == e || encodings(contentEncoding).isEmpty()) {
+                throw e; // the connection failed or was too slow, not the decoder
+            }
+            throw new BrokenCompression(contentEncoding.strip(), e);
+        }
+    }
+
+    /** The raw body, remembering its own failure so a decoder's complaint can be told apart from it. */
+    private static final class Transport extends FilterInputStream {
+        private IOException failure;
+
+        Transport(InputStream raw) {
+            super(raw);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            try {
+                return super.read(into, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 

@@ -30,7 +30,7 @@ public final class ArticleExtractor {
         byte[] bytes = PageBytes.unwrap(content, name);
         String text = CharsetSniffer.decode(bytes, contentTypeHeader);
         if (text.isBlank()) {
-            throw new NoArticleException("empty file");
+            throw new NoArticleException(UnreadableInput.EMPTY, "empty file");
         }
         try {
             return isHtml(text, contentTypeHeader)

@@ -5,4 +5,8 @@ public class NoArticleException extends ExtractionException {
     public NoArticleException(String message) {
         super(message);
     }
+
+    NoArticleException(UnreadableInput unreadable, String message) {
+        super(unreadable, message, null);
+    }
 }

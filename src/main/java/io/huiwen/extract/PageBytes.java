@@ -14,17 +14,17 @@ final class PageBytes {
     /** Returns the page's bytes, decompressed when gzip, or throws when they cannot be a page. */
     static byte[] unwrap(byte[] content, String name) throws ExtractionException {
         if (content == null || content.length == 0) {
-            throw new NoArticleException("empty file");
+            throw new NoArticleException(UnreadableInput.EMPTY, "empty file");
         }
         if (content.length > MAX_BYTES) {
-            throw new ExtractionException("too large: more than 20 MB");
+            throw new ExtractionException(UnreadableInput.TOO_LARGE, "too large: more than 20 MB", null);
         }
         byte[] bytes = isGzip(content) ? gunzip(content, name) : content;
         if (isBlank(bytes)) {
-            throw new NoArticleException("empty file");
+            throw new NoArticleException(UnreadableInput.EMPTY, "empty file");
         }
         if (looksBinary(bytes)) {
-            throw new NoArticleException("binary file, not a page");
+            throw new NoArticleException(UnreadableInput.BINARY, "binary file, not a page");
         }
         return bytes;
     }
@@ -40,13 +40,13 @@ final class PageBytes {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + n > MAX_BYTES) {
-                    throw new ExtractionException("too large: more than 20 MB when decompressed");
+                    throw new ExtractionException(UnreadableInput.TOO_LARGE, "too large: more than 20 MB when decompressed", null);
                 }
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new ExtractionException("broken gzip file" + (name == null ? "" : ": " + name), e);
+            throw new ExtractionException(UnreadableInput.BROKEN_GZIP, "broken gzip file" + (name == null ? "" : ": " + name), e);
         }
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -326,6 +328,30 @@ class CollectFlowTest {
         String admin = mvc.perform(get("/admin/sources").with(httpBasic("admin", "secret"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(admin).contains("<code>http_404</code>").contains("立即抓取");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/broken/empty/, empty_response", "/broken/binary/, not_text", "/broken/gzip-header/, broken_compression",
+            "/broken/gzip-body/, broken_compression"})
+    void aListPageThatIsNotAPageSaysWhyAndIsNotCalledTooLarge(String path, String reason) throws Exception {
+        byte[] gzipped = ResponseBodyTest.gzip("<html><body><a href=\"/a.html\">东江新闻</a></body></html>".getBytes(StandardCharsets.UTF_8));
+        byte[] cut = java.util.Arrays.copyOf(gzipped, gzipped.length / 2);
+        SITE.on(path, (exchange, call) -> {
+            switch (path) {
+                case "/broken/empty/" -> FakeSite.reply(exchange, 200, "text/html", new byte[0]);
+                case "/broken/binary/" -> FakeSite.reply(exchange, 200, "text/html", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+                case "/broken/gzip-header/" -> FakeSite.reply(exchange, 200, "text/html", cut, "Content-Encoding", "gzip");
+                default -> FakeSite.reply(exchange, 200, "text/html", cut); // a .gz page served as it is, cut short
+            }
+        });
+        JsonNode list = createSource("{\"url\":\"" + SITE.url(path) + "\",\"type\":\"list\",\"enabled\":false}");
+        assertThat(run(list.get("id").asLong()).get("error").asString()).isEqualTo(reason);
+        JsonNode shown = JSON.readTree(mvc.perform(get("/api/v1/sources/" + list.get("id").asLong()).with(httpBasic("admin", "secret")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(shown.get("last_error").asString()).isEqualTo(reason);
+        String admin = mvc.perform(get("/admin/sources").with(httpBasic("admin", "secret"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(admin).contains("<code>" + reason + "</code>");
     }
 
     @Test

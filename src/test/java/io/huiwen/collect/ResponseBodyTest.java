@@ -58,6 +58,16 @@ class ResponseBodyTest {
     }
 
     @Test
+    void aBrokenCompressedStreamIsBrokenCompressionNotAnOrdinaryReadError() throws IOException {
+        byte[] whole = gzip(TEXT.getBytes(UTF_8));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        assertThatThrownBy(() -> read(cut, "gzip")).isInstanceOf(ResponseBody.BrokenCompression.class);
+        assertThatThrownBy(() -> read(TEXT.getBytes(UTF_8), "gzip")).isInstanceOf(ResponseBody.BrokenCompression.class)
+                .hasMessageStartingWith("broken gzip stream");
+        assertThatThrownBy(() -> read(TEXT.getBytes(UTF_8), "br")).isInstanceOf(ResponseBody.BrokenCompression.class);
+    }
+
+    @Test
     void capCountsDecompressedBytes() throws IOException {
         byte[] zeros = gzip(new byte[300_000]);
         assertThat(zeros.length).isLessThan(2_000);
