@@ -1,6 +1,7 @@
 package io.huiwen.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -20,12 +21,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,17 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the feed test first: later sources meet its story as a duplicate
 class CollectFlowTest {
 
-    static final FakeSite SITE = startSite();
+    @RegisterExtension
+    static final FakeSiteExtension SITE = new FakeSiteExtension(CollectFlowTest::smallOutlet);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("huiwen.data-dir", () -> TestDataDir.create("collect").toString());
-    }
-
-    @AfterAll
-    static void stopSite() {
-        SITE.close();
     }
 
     @Autowired MockMvc mvc;
@@ -78,59 +74,54 @@ class CollectFlowTest {
         return b.append("</div><div class=\"footer\">版权所有 测试新闻网</div></body></html>").toString();
     }
 
-    static FakeSite startSite() {
-        try {
-            FakeSite site = new FakeSite(); // the fetcher tests' fake site, with the pages of a small news outlet
-            site.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\nSitemap: " + site.url("/sitemap.xml") + "\n");
-            String p1 = "东江港今年前十个月集装箱吞吐量达到一千二百万标箱，同比增长百分之九，创下历史同期新高，港口新开通三条外贸航线。";
-            String p2 = "港口负责人介绍，外贸航线的增加带动了集装箱业务增长，自动化码头二期工程也将在明年投入使用，装卸效率将再提高两成。";
-            site.page("/news/2026/11/28/port.html", "text/html; charset=utf-8", article("东江港集装箱吞吐量创新高", "2026-11-28 09:30", "东江日报", p1, p2));
-            site.page("/news/2026/11/28/park.html", "text/html; charset=utf-8", article("东江新建口袋公园十二处", "2026-11-28 10:00", "东江晚报",
-                    "东江市今年新建口袋公园十二处，市民出门五分钟就能走进绿地，公园里增设了健身步道和儿童游乐区，周末游人如织。",
-                    "据介绍，明年还将新建二十处口袋公园，并对老旧公园进行适老化改造，增设座椅、扶手和无障碍通道，让更多居民受益。"));
-            site.page("/private/secret.html", "text/html; charset=utf-8", article("不该被抓取的页面", "2026-11-28 11:00", "内部", p1 + "内部资料。", p2));
-            String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>测试新闻网</title><link>" + site.url("/") + "</link>"
-                    + "<item><title>东江港集装箱吞吐量创新高</title><link>" + site.url("/news/2026/11/28/port.html?utm_source=rss&amp;utm_medium=feed") + "</link>"
-                    + "<description>东江港吞吐量创新高。</description></item>"
-                    + "<item><title>不该被抓取的页面</title><link>" + site.url("/private/secret.html") + "</link><description>内部</description></item>"
-                    + "</channel></rss>";
-            site.page("/feed.xml", "application/rss+xml; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8), "\"v1\"");
-            String atom = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>测试新闻网</title>"
-                    + "<id>urn:test</id><updated>2026-11-28T02:00:00Z</updated><entry><title>东江新建口袋公园十二处</title><id>urn:park</id>"
-                    + "<updated>2026-11-28T02:00:00Z</updated><link href=\"" + site.url("/news/2026/11/28/park.html") + "\"/></entry>"
-                    + "<entry><title>东江港集装箱吞吐量创新高</title><id>urn:port</id><updated>2026-11-28T01:30:00Z</updated>"
-                    + "<link href=\"" + site.url("/news/2026/11/28/port.html") + "\"/></entry></feed>";
-            site.page("/atom.xml", "application/atom+xml", atom);
-            String gbkList = "<html><head><meta charset=\"gbk\"><title>财经频道</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
-                    + "<ul class=\"list\"><li><a href=\"/finance/2026/1128/biz1.html\">东江外贸企业订单排到明年春天</a></li>"
-                    + "<li><a href=\"/finance/2026/1128/biz2.html\">东江小微企业首贷户数量创新高</a></li></ul>"
-                    + "<div class=\"pages\"><a href=\"/finance/index_2.html\">下一页</a></div></body></html>";
-            site.page("/finance/", "text/html", gbkList, Charset.forName("GBK"));
-            site.page("/finance/2026/1128/biz1.html", "text/html", article("东江外贸企业订单排到明年春天", "2026年11月28日 08:00", "东江商报",
-                    "记者走访东江多家外贸企业了解到，今年以来海外订单持续回暖，不少企业的生产计划已经排到明年春天，车间里一派繁忙景象。",
-                    "企业负责人表示，新开通的外贸航线降低了物流成本，跨境电商也为企业带来了新的客户，预计全年出口额将增长一成以上。")
-                    .replace("charset=\"utf-8\"", "charset=\"gbk\""), Charset.forName("GBK"));
-            site.page("/finance/2026/1128/biz2.html", "text/html", article("东江小微企业首贷户数量创新高", "2026年11月28日 08:30", "东江商报",
-                    "记者从东江金融监管部门获悉，今年以来全市新增首贷户一万两千余户，数量创历史同期新高，普惠小微贷款利率持续下行。",
-                    "多家银行推出了线上信用贷款产品，小微企业通过手机就能申请，最快当天放款，有效缓解了融资难、融资贵的问题。")
-                    .replace("charset=\"utf-8\"", "charset=\"gbk\""), Charset.forName("GBK"));
-            String sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                    + "<url><loc>" + site.url("/news/2026/11/28/park.html") + "</loc><lastmod>2026-11-28</lastmod></url></urlset>";
-            site.page("/sitemap.xml", "application/xml", sitemap);
-            site.page("/news/2026/11/28/library.html", "text/html; charset=utf-8", article("东江图书馆新馆开放 二十四小时自助借还", "2026-11-28 12:00", "东江晚报",
-                    "东江市图书馆新馆今天正式向市民开放，新馆藏书一百二十万册，设有少儿阅览区、古籍阅览室和二十四小时自助借还区。",
-                    "馆长介绍，新馆引入了智能书架和座位预约系统，读者在手机上就能查询图书位置、预约座位，周末还将举办读书分享会。"));
-            String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"测试新闻网\",\"items\":[{\"id\":\"lib\","
-                    + "\"url\":\"" + site.url("/news/2026/11/28/library.html") + "\",\"title\":\"东江图书馆新馆开放\","
-                    + "\"summary\":\"新馆开放。\",\"date_published\":\"2026-11-28T04:00:00Z\"}]}";
-            site.page("/feed.json", "application/feed+json", jsonFeed);
-            site.page("/news/2026/11/28/bridge.html", "text/html; charset=utf-8", article("东江二桥合龙 明年夏天通车", "2026-11-28 13:00", "东江日报",
-                    "东江二桥主桥今天顺利合龙，大桥全长三点二公里，双向六车道，建成后从江北到江南的车程将由四十分钟缩短到十分钟。",
-                    "建设单位介绍，接下来将进行桥面铺装和附属设施施工，预计明年夏天建成通车，届时将有效缓解老桥的交通压力。"));
-            return site;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The pages of a small news outlet. */
+    static void smallOutlet(FakeSite site) {
+        site.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\nSitemap: " + site.url("/sitemap.xml") + "\n");
+        String p1 = "东江港今年前十个月集装箱吞吐量达到一千二百万标箱，同比增长百分之九，创下历史同期新高，港口新开通三条外贸航线。";
+        String p2 = "港口负责人介绍，外贸航线的增加带动了集装箱业务增长，自动化码头二期工程也将在明年投入使用，装卸效率将再提高两成。";
+        site.page("/news/2026/11/28/port.html", "text/html; charset=utf-8", article("东江港集装箱吞吐量创新高", "2026-11-28 09:30", "东江日报", p1, p2));
+        site.page("/news/2026/11/28/park.html", "text/html; charset=utf-8", article("东江新建口袋公园十二处", "2026-11-28 10:00", "东江晚报",
+                "东江市今年新建口袋公园十二处，市民出门五分钟就能走进绿地，公园里增设了健身步道和儿童游乐区，周末游人如织。",
+                "据介绍，明年还将新建二十处口袋公园，并对老旧公园进行适老化改造，增设座椅、扶手和无障碍通道，让更多居民受益。"));
+        site.page("/private/secret.html", "text/html; charset=utf-8", article("不该被抓取的页面", "2026-11-28 11:00", "内部", p1 + "内部资料。", p2));
+        String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>测试新闻网</title><link>" + site.url("/") + "</link>"
+                + "<item><title>东江港集装箱吞吐量创新高</title><link>" + site.url("/news/2026/11/28/port.html?utm_source=rss&amp;utm_medium=feed") + "</link>"
+                + "<description>东江港吞吐量创新高。</description></item>"
+                + "<item><title>不该被抓取的页面</title><link>" + site.url("/private/secret.html") + "</link><description>内部</description></item>"
+                + "</channel></rss>";
+        site.page("/feed.xml", "application/rss+xml; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8), "\"v1\"");
+        String atom = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>测试新闻网</title>"
+                + "<id>urn:test</id><updated>2026-11-28T02:00:00Z</updated><entry><title>东江新建口袋公园十二处</title><id>urn:park</id>"
+                + "<updated>2026-11-28T02:00:00Z</updated><link href=\"" + site.url("/news/2026/11/28/park.html") + "\"/></entry>"
+                + "<entry><title>东江港集装箱吞吐量创新高</title><id>urn:port</id><updated>2026-11-28T01:30:00Z</updated>"
+                + "<link href=\"" + site.url("/news/2026/11/28/port.html") + "\"/></entry></feed>";
+        site.page("/atom.xml", "application/atom+xml", atom);
+        String gbkList = "<html><head><meta charset=\"gbk\"><title>财经频道</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
+                + "<ul class=\"list\"><li><a href=\"/finance/2026/1128/biz1.html\">东江外贸企业订单排到明年春天</a></li>"
+                + "<li><a href=\"/finance/2026/1128/biz2.html\">东江小微企业首贷户数量创新高</a></li></ul>"
+                + "<div class=\"pages\"><a href=\"/finance/index_2.html\">下一页</a></div></body></html>";
+        site.page("/finance/", "text/html", gbkList, Charset.forName("GBK"));
+        site.page("/finance/2026/1128/biz1.html", "text/html", article("东江外贸企业订单排到明年春天", "2026年11月28日 08:00", "东江商报",
+                "记者走访东江多家外贸企业了解到，今年以来海外订单持续回暖，不少企业的生产计划已经排到明年春天，车间里一派繁忙景象。",
+                "企业负责人表示，新开通的外贸航线降低了物流成本，跨境电商也为企业带来了新的客户，预计全年出口额将增长一成以上。")
+                .replace("charset=\"utf-8\"", "charset=\"gbk\""), Charset.forName("GBK"));
+        site.page("/finance/2026/1128/biz2.html", "text/html", article("东江小微企业首贷户数量创新高", "2026年11月28日 08:30", "东江商报",
+                "记者从东江金融监管部门获悉，今年以来全市新增首贷户一万两千余户，数量创历史同期新高，普惠小微贷款利率持续下行。",
+                "多家银行推出了线上信用贷款产品，小微企业通过手机就能申请，最快当天放款，有效缓解了融资难、融资贵的问题。")
+                .replace("charset=\"utf-8\"", "charset=\"gbk\""), Charset.forName("GBK"));
+        String sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<url><loc>" + site.url("/news/2026/11/28/park.html") + "</loc><lastmod>2026-11-28</lastmod></url></urlset>";
+        site.page("/sitemap.xml", "application/xml", sitemap);
+        site.page("/news/2026/11/28/library.html", "text/html; charset=utf-8", article("东江图书馆新馆开放 二十四小时自助借还", "2026-11-28 12:00", "东江晚报",
+                "东江市图书馆新馆今天正式向市民开放，新馆藏书一百二十万册，设有少儿阅览区、古籍阅览室和二十四小时自助借还区。",
+                "馆长介绍，新馆引入了智能书架和座位预约系统，读者在手机上就能查询图书位置、预约座位，周末还将举办读书分享会。"));
+        String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"测试新闻网\",\"items\":[{\"id\":\"lib\","
+                + "\"url\":\"" + site.url("/news/2026/11/28/library.html") + "\",\"title\":\"东江图书馆新馆开放\","
+                + "\"summary\":\"新馆开放。\",\"date_published\":\"2026-11-28T04:00:00Z\"}]}";
+        site.page("/feed.json", "application/feed+json", jsonFeed);
+        site.page("/news/2026/11/28/bridge.html", "text/html; charset=utf-8", article("东江二桥合龙 明年夏天通车", "2026-11-28 13:00", "东江日报",
+                "东江二桥主桥今天顺利合龙，大桥全长三点二公里，双向六车道，建成后从江北到江南的车程将由四十分钟缩短到十分钟。",
+                "建设单位介绍，接下来将进行桥面铺装和附属设施施工，预计明年夏天建成通车，届时将有效缓解老桥的交通压力。"));
     }
 
     JsonNode createSource(String body) throws Exception {
@@ -358,10 +349,7 @@ class CollectFlowTest {
     void theSchedulerPollsDueSourcesByItself() throws Exception {
         JsonNode due = createSource("{\"url\":\"" + SITE.url("/scheduled/feed.xml") + "\",\"type\":\"feed\"}");
         SITE.page("/scheduled/feed.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (sources.findById(due.get("id").asLong()).orElseThrow().lastPollAt() == null && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> sources.findById(due.get("id").asLong()).orElseThrow().lastPollAt() != null);
         assertThat(sources.findById(due.get("id").asLong()).orElseThrow().lastSuccessAt()).isNotNull();
     }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * time, so tests can assert what was and was not requested and how far apart. Public for the
  * image proxy's tests in {@code web}, which fetch from it too.
  */
-public final class FakeSite implements AutoCloseable {
+public class FakeSite implements AutoCloseable {
 
     /** One received request. */
     record Hit(String target, long nanos, Headers headers) {}
@@ -40,9 +41,15 @@ public final class FakeSite implements AutoCloseable {
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
+    private volatile Map<String, Route> baseline = Map.of();
 
-    public FakeSite() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    /** Starts the site on a free port; a loopback server that cannot start is a broken machine, hence unchecked. */
+    public FakeSite() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
@@ -101,6 +108,19 @@ public final class FakeSite implements AutoCloseable {
                 reply(exchange, 200, contentType, body);
             }
         });
+    }
+
+    /** From now on {@link #reset} brings back the routes set so far (the pages every test of a class shares). */
+    void keepRoutes() {
+        baseline = Map.copyOf(routes);
+    }
+
+    /** Forgets the requests received and the routes added since {@link #keepRoutes}. */
+    void reset() {
+        routes.clear();
+        routes.putAll(baseline);
+        calls.clear();
+        hits.clear();
     }
 
     List<Hit> hits() {

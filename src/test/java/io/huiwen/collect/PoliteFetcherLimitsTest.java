@@ -9,11 +9,13 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,19 +23,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PoliteFetcherLimitsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private FakeSite site;
+    @RegisterExtension
+    static final FakeSiteExtension site = new FakeSiteExtension();
+
     private PoliteFetcher fetcher;
 
     @BeforeEach
     void start() throws Exception {
-        site = new FakeSite();
         fetcher = new PoliteFetcher(FakeSite.properties(), "Huiwen/test", registry, Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
         fetcher.close();
-        site.close();
     }
 
     @ParameterizedTest
@@ -105,20 +107,25 @@ class PoliteFetcherLimitsTest {
     void slowHostDoesNotHoldUpAnotherHost() throws Exception {
         PoliteFetcher patient = new PoliteFetcher(FakeSite.properties(true, Duration.ofSeconds(5), Duration.ofSeconds(10)),
                 "Huiwen/test", null, Clock.systemUTC());
+        CountDownLatch slowAsked = new CountDownLatch(1);
+        CountDownLatch slowMayAnswer = new CountDownLatch(1);
         try (FakeSite fast = new FakeSite()) {
             site.on("/slow", (exchange, call) -> {
-                Thread.sleep(3000);
+                slowAsked.countDown();
+                slowMayAnswer.await(10, TimeUnit.SECONDS); // the slow host answers only once the fast one has
                 FakeSite.reply(exchange, 200, "text/html", "slow".getBytes(UTF_8));
             });
             fast.page("/quick", 200, "text/html", "quick");
 
             CompletableFuture<Long> slowDone = CompletableFuture.supplyAsync(() -> fetchAndTime(patient, site, "/slow"));
-            Thread.sleep(800); // the slow host's robots.txt is read and its page request in flight
-            CompletableFuture<Long> fastDone = CompletableFuture.supplyAsync(() -> fetchAndTime(patient, fast, "/quick"));
+            assertThat(slowAsked.await(10, TimeUnit.SECONDS)).as("the slow page's request is in flight").isTrue();
+            long quickDone = fetchAndTime(patient, fast, "/quick");
+            assertThat(slowDone).as("the fast host answered while the slow one still held its request").isNotDone();
 
-            assertThat(fastDone.get(20, TimeUnit.SECONDS)).isLessThan(slowDone.get(20, TimeUnit.SECONDS));
-            assertThat(site.hitsOf("/slow").get(0).nanos()).isLessThan(fast.hitsOf("/quick").get(0).nanos());
+            slowMayAnswer.countDown();
+            assertThat(slowDone.get(20, TimeUnit.SECONDS)).isGreaterThan(quickDone);
         } finally {
+            slowMayAnswer.countDown();
             patient.close();
         }
     }

@@ -10,25 +10,26 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Redirects are followed by us, hop by hop, each hop checked like the first. */
 class PoliteFetcherRedirectTest {
 
-    private FakeSite site;
+    @RegisterExtension
+    static final FakeSiteExtension site = new FakeSiteExtension();
+
     private PoliteFetcher fetcher;
 
     @BeforeEach
     void start() throws Exception {
-        site = new FakeSite();
         fetcher = new PoliteFetcher(FakeSite.properties(), "Huiwen/test", null, Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
         fetcher.close();
-        site.close();
     }
 
     @Test

@@ -10,23 +10,24 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Status codes: conditional GET, retries with backoff and Retry-After, and the failures not retried. */
 class PoliteFetcherRetryTest {
 
-    private FakeSite site;
+    @RegisterExtension
+    static final FakeSiteExtension site = new FakeSiteExtension();
+
     private PoliteFetcher fetcher;
 
     @BeforeEach
     void start() throws Exception {
-        site = new FakeSite();
         fetcher = new PoliteFetcher(FakeSite.properties(), "Huiwen/test (+http://huiwen.test)", null, Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
         fetcher.close();
-        site.close();
     }
 
     @Test

@@ -13,23 +13,24 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** robots.txt and the pause between requests to one host. */
 class PoliteFetcherRobotsTest {
 
-    private FakeSite site;
+    @RegisterExtension
+    static final FakeSiteExtension site = new FakeSiteExtension();
+
     private PoliteFetcher fetcher;
 
     @BeforeEach
     void start() throws Exception {
-        site = new FakeSite();
         fetcher = new PoliteFetcher(FakeSite.properties(), "Huiwen/test (+http://huiwen.test)", null, Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
         fetcher.close();
-        site.close();
     }
 
     @Test

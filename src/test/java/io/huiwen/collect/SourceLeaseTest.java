@@ -1,6 +1,7 @@
 package io.huiwen.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,15 +11,14 @@ import io.huiwen.TestDataDir;
 import io.huiwen.article.SourceRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class SourceLeaseTest {
 
-    static final FakeSite SITE = startSite();
+    @RegisterExtension
+    static final FakeSiteExtension SITE = new FakeSiteExtension();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String EMPTY_FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
 
@@ -62,11 +63,6 @@ class SourceLeaseTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("huiwen.data-dir", () -> TestDataDir.create("leases").toString());
-    }
-
-    @AfterAll
-    static void stopSite() {
-        SITE.close();
     }
 
     @Autowired MockMvc mvc;
@@ -184,19 +180,7 @@ class SourceLeaseTest {
     }
 
     /** Polls the condition every 10 ms until it holds, failing after 10 s. */
-    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting until " + what).isBefore(deadline);
-            Thread.sleep(10);
-        }
-    }
-
-    static FakeSite startSite() {
-        try {
-            return new FakeSite();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static void awaitTrue(BooleanSupplier condition, String what) {
+        await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 }

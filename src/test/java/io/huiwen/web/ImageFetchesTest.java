@@ -1,10 +1,12 @@
 package io.huiwen.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.huiwen.HandClock;
 import io.huiwen.TestDataDir;
 import io.huiwen.collect.FakeSite;
+import io.huiwen.collect.FakeSiteExtension;
 import io.huiwen.collect.PoliteFetcher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -13,12 +15,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
 /** Image fetches without Spring: when a failure is forgotten, and what happens when fetches queue up. */
 class ImageFetchesTest {
 
-    final FakeSite outlet = start();
+    @RegisterExtension
+    static final FakeSiteExtension outlet = new FakeSiteExtension();
     final PoliteFetcher fetcher = new PoliteFetcher(FakeSite.properties(), "Huiwen/test", new SimpleMeterRegistry(), Clock.systemUTC());
     final HandClock clock = new HandClock("2026-11-29T08:00:00Z");
     ImageFetches fetches;
@@ -29,7 +33,6 @@ class ImageFetchesTest {
             fetches.close();
         }
         fetcher.close();
-        outlet.close();
     }
 
     ImageFetches fetches(int threads, int queue, Duration wait) {
@@ -88,21 +91,8 @@ class ImageFetchesTest {
     }
 
     /** Asks until the answer is no longer "not yet", for at most 10 seconds. */
-    static ImageFetches.Answer eventually(java.util.function.Supplier<ImageFetches.Answer> ask) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        ImageFetches.Answer answer = ask.get();
-        while (answer instanceof ImageFetches.NotYet && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            answer = ask.get();
-        }
-        return answer;
-    }
-
-    static FakeSite start() {
-        try {
-            return new FakeSite();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static ImageFetches.Answer eventually(java.util.function.Supplier<ImageFetches.Answer> ask) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollDelay(Duration.ZERO)
+                .until(ask::get, answer -> !(answer instanceof ImageFetches.NotYet));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.huiwen.TestDataDir;
 import io.huiwen.article.ArticleStore;
 import io.huiwen.collect.FakeSite;
+import io.huiwen.collect.FakeSiteExtension;
 import io.huiwen.extract.ExtractedArticle;
 import java.io.IOException;
 import java.net.URI;
@@ -25,9 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ImageProxyTest {
 
     static final Path DATA = TestDataDir.create("images");
-    static final FakeSite OUTLET = start();
+    @RegisterExtension
+    static final FakeSiteExtension OUTLET = new FakeSiteExtension();
     /**
      * A reader must have an answer within this: the configured second of waiting, plus slack for
      * fifty connections opened at once on a loaded two-core machine. Before, readers waited up to 60 s.
@@ -57,19 +59,6 @@ class ImageProxyTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("huiwen.data-dir", DATA::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        OUTLET.close();
-    }
-
-    static FakeSite start() {
-        try {
-            return new FakeSite();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @LocalServerPort int port;
