@@ -1,6 +1,7 @@
 package io.huiwen.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.huiwen.TestDataDir;
 import io.huiwen.article.ArticleStore;
@@ -215,15 +216,9 @@ class ImageProxyTest {
     }
 
     /** Asks again until the answer satisfies {@code done}, for at most 20 seconds. */
-    Reader until(String path, Predicate<Reader> done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            Reader r = get(path);
-            if (done.test(r) || System.nanoTime() > deadline) {
-                return r;
-            }
-            Thread.sleep(50); // polling: the server itself holds each request up to the reader wait
-        }
+    Reader until(String path, Predicate<Reader> done) {
+        return await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> get(path), done::test); // the server itself holds each request up to the reader wait
     }
 
     /** The bytes of an image once it is served (after any "not yet" answers). */
