@@ -1,6 +1,6 @@
 /**
  * Search: the {@link io.huiwen.search.SearchIndex} port and its embedded Lucene adapter. Text is
- * folded ({@code Folding}), then indexed as HanLP dictionary words ({@code HanlpTokenizer}),
+ * folded ({@code io.huiwen.text.Folding}, through {@code FoldingFilter}), then indexed as HanLP dictionary words ({@code HanlpTokenizer}),
  * character pairs ({@code BigramAnalyzer}) and pinyin syllables ({@code PinyinAnalyzer}); a
  * reader's query ({@code QuerySyntax}) becomes a Lucene query ({@code ReaderQuery}); hits get
  * highlighted snippets ({@code Snippets}) and, when there are none, help ({@code Suggestions}).
