@@ -14,16 +14,14 @@ import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.CategoryRepository;
 import io.huiwen.article.Page;
 import io.huiwen.rank.HotRanking;
+import io.huiwen.search.ArticleSearch;
 import io.huiwen.search.RelatedArticles;
-import io.huiwen.search.SearchIndex;
 import io.huiwen.search.SearchRequest;
 import io.huiwen.search.SearchResults;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,11 +38,11 @@ class ArticleApi {
     private final ArticleRepository articles;
     private final CategoryRepository categories;
     private final HotRanking hot;
-    private final SearchIndex search;
+    private final ArticleSearch search;
     private final RelatedArticles related;
     private final String baseUrl;
 
-    ArticleApi(ArticleRepository articles, CategoryRepository categories, HotRanking hot, SearchIndex search, RelatedArticles related,
+    ArticleApi(ArticleRepository articles, CategoryRepository categories, HotRanking hot, ArticleSearch search, RelatedArticles related,
                HuiwenProperties properties) {
         this.articles = articles;
         this.categories = categories;
@@ -121,16 +119,14 @@ class ArticleApi {
         if (request.query().isEmpty()) {
             throw new IllegalArgumentException("q is required");
         }
-        SearchResults results;
+        ArticleSearch.Found found;
         try {
-            results = search.search(request);
-        } catch (RuntimeException e) { // the index, not the query: a query that cannot be searched comes back as a message
-            throw new ApiUnavailableException("search is temporarily unavailable; try again in a moment", e);
+            found = search.search(request);
+        } catch (ArticleSearch.Unavailable e) {
+            throw new ApiUnavailableException("search is temporarily unavailable; try again in a moment", e.getCause());
         }
-        Map<Long, ArticleSummary> found = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
-                .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
-        List<Summary> items = results.hits().stream().filter(h -> found.containsKey(h.id()))
-                .map(h -> Summary.of(found.get(h.id()), baseUrl, h.snippetHtml())).toList();
+        SearchResults results = found.results();
+        List<Summary> items = found.items().stream().map(i -> Summary.of(i.article(), baseUrl, i.hit().snippetHtml())).toList();
         return new SearchListing(results.total(), results.page(), results.size(), items, results.message(),
                 results.suggestion(), results.relatedTags());
     }

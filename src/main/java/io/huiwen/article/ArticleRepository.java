@@ -21,12 +21,20 @@ public class ArticleRepository {
             WITH s AS (
               SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.category_id, a.excerpt,
                      a.story_id, a.sort_time,
-                     ROW_NUMBER() OVER (PARTITION BY a.story_id ORDER BY a.sort_time, a.id) AS rn,
-                     COUNT(*) OVER (PARTITION BY a.story_id) AS story_size
+                     ROW_NUMBER() OVER (PARTITION BY a.story_id ORDER BY a.sort_time, a.id) AS rn
               FROM article a WHERE a.status = 'published' %s)
-            SELECT s.*, %s FROM s LEFT JOIN category c ON c.id = s.category_id
+            SELECT s.*, %s AS story_size, %s FROM s LEFT JOIN category c ON c.id = s.category_id
             WHERE s.rn = 1
             """;
+
+    /**
+     * A story's size, "N 家媒体报道": its published articles, whatever list shows it, so a category
+     * page, search and 热门 give one story one number. {@code article} is the alias of an article
+     * row of the story.
+     */
+    public static String storySize(String article) {
+        return "(SELECT COUNT(*) FROM article m WHERE m.story_id = " + article + ".story_id AND m.status = 'published')";
+    }
 
     private final JdbcClient jdbc;
 
@@ -105,12 +113,12 @@ public class ArticleRepository {
 
     private Page<ArticleSummary> storyLeads(String where, int page, int size, Object... filterValue) {
         int p = Math.max(1, page);
-        var countSpec = filtered(jdbc.sql("SELECT COUNT(*) FROM (" + STORY_LEADS.formatted(where, CATEGORY_COLUMNS) + ") x"), filterValue);
+        var countSpec = filtered(jdbc.sql("SELECT COUNT(*) FROM (" + STORY_LEADS.formatted(where, "0", CATEGORY_COLUMNS) + ") x"), filterValue);
         return new Page<>(leads(where, (long) (p - 1) * size, size, filterValue), countSpec.query(Long.class).single(), p, size);
     }
 
     private List<ArticleSummary> leads(String where, long offset, int size, Object... filterValue) {
-        String sql = STORY_LEADS.formatted(where, CATEGORY_COLUMNS) + " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit OFFSET :offset";
+        String sql = STORY_LEADS.formatted(where, storySize("s"), CATEGORY_COLUMNS) + " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit OFFSET :offset";
         return filtered(jdbc.sql(sql).param("limit", size).param("offset", offset), filterValue).query((rs, i) -> summary(rs)).list();
     }
 
@@ -126,9 +134,9 @@ public class ArticleRepository {
         }
         List<ArticleSummary> found = jdbc.sql("""
                 SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.excerpt, a.story_id,
-                       (SELECT COUNT(*) FROM article m WHERE m.story_id = a.story_id) AS story_size, %s
+                       %s AS story_size, %s
                 FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.id IN (:ids)
-                """.formatted(CATEGORY_COLUMNS)).param("ids", ids).query((rs, i) -> summary(rs)).list();
+                """.formatted(storySize("a"), CATEGORY_COLUMNS)).param("ids", ids).query((rs, i) -> summary(rs)).list();
         return ids.stream().flatMap(id -> found.stream().filter(s -> s.id() == id).limit(1)).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.huiwen.article;
 
+import io.huiwen.text.Folding;
 import io.huiwen.text.Pinyin;
 import java.util.HashMap;
 import java.util.List;
@@ -62,9 +63,9 @@ public class CategoryRepository {
         return Optional.empty();
     }
 
-    /** A crumb as compared: folded to simplified and lower case, without 频道/新闻/栏目 around it. */
-    static String crumbKey(String crumb) {
-        String s = com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(crumb.strip()).toLowerCase(java.util.Locale.ROOT)
+    /** A crumb as compared: folded as search folds it ({@link Folding}), without 频道/新闻/栏目 around it. */
+    public static String crumbKey(String crumb) {
+        String s = Folding.fold(crumb.strip())
                 .replaceAll("[\\s>›»/|]+", "");
         String bare = s.replaceAll("(频道|新闻|栏目|资讯|板块|版)$", "");
         return bare.isEmpty() ? s : bare;

@@ -64,12 +64,12 @@ public class HotRanking {
         List<Candidate> candidates = jdbc.sql("""
                 SELECT a.id, a.story_id, a.sort_time,
                        COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views,
-                       (SELECT COUNT(*) FROM article m WHERE m.story_id = a.story_id AND m.status = 'published') AS outlets
+                       %s AS outlets
                 FROM article a
                 WHERE a.status = 'published' AND a.sort_time >= :since AND a.sort_time <= :now
                 ORDER BY views DESC, a.sort_time DESC
                 LIMIT 500
-                """)
+                """.formatted(ArticleRepository.storySize("a")))
                 .param("since", since).param("now", now.plusMinutes(5))
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4), rs.getInt(5)))
                 .list();

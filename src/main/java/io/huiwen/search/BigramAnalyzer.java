@@ -14,7 +14,7 @@ final class BigramAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return Folding.reader(reader);
+        return new FoldingFilter(reader);
     }
 
     @Override

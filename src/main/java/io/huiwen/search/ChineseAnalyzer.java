@@ -25,7 +25,7 @@ final class ChineseAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return Folding.reader(reader);
+        return new FoldingFilter(reader);
     }
 
     @Override

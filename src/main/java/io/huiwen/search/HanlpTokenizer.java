@@ -1,10 +1,10 @@
 package io.huiwen.search;
 
 import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.dictionary.CoreDictionary;
-import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
+import io.huiwen.text.Segmenter;
+import io.huiwen.text.Segmenter.Word;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -25,8 +25,6 @@ final class HanlpTokenizer extends Tokenizer {
 
     private static final int MAX_CHARS = 2_000_000;
     private static final ThreadLocal<Segment> DICTIONARY = ThreadLocal.withInitial(() -> HanLP.newSegment("dat").enableOffset(true));
-
-    record Word(String text, int start, int end, boolean subWord) {}
 
     private final boolean indexMode;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -66,43 +64,26 @@ final class HanlpTokenizer extends Tokenizer {
         while (i < text.length()) {
             char c = text.charAt(i);
             int end = i + 1;
-            if (isHan(c)) {
-                while (end < text.length() && isHan(text.charAt(end))) {
+            if (Segmenter.isHan(c)) {
+                while (end < text.length() && Segmenter.isHan(text.charAt(end))) {
                     end++;
                 }
                 for (Term t : DICTIONARY.get().seg(text.substring(i, end))) {
-                    Word w = new Word(t.word, i + t.offset, i + t.offset + t.length(), false);
+                    Word w = new Word(t.word, "x", i + t.offset, i + t.offset + t.length(), false);
                     out.add(w);
                     if (indexMode && w.text().length() >= 3) {
-                        addSubWords(w, out);
+                        out.addAll(Segmenter.subWords(w.text(), w.start()));
                     }
                 }
             } else if (Character.isLetterOrDigit(c)) {
-                while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && !isHan(text.charAt(end))) {
+                while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && !Segmenter.isHan(text.charAt(end))) {
                     end++;
                 }
-                out.add(new Word(text.substring(i, end), i, end, false));
+                out.add(new Word(text.substring(i, end), "x", i, end, false));
             }
             i = end;
         }
         return out;
-    }
-
-    /** Dictionary words inside a long word, in order of where they start (Lucene needs offsets that never go back). */
-    private static void addSubWords(Word word, List<Word> out) {
-        String s = word.text();
-        for (int i = 0; i < s.length() - 1; i++) {
-            for (int len = s.length() - i - (i == 0 ? 1 : 0); len >= 2; len--) {
-                String sub = s.substring(i, i + len);
-                if (CoreDictionary.contains(sub) || CustomDictionary.contains(sub)) {
-                    out.add(new Word(sub, word.start() + i, word.start() + i + len, true));
-                }
-            }
-        }
-    }
-
-    static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** The whole field, up to a limit no real article reaches. */

@@ -1,5 +1,6 @@
 package io.huiwen.search;
 
+import io.huiwen.text.Folding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

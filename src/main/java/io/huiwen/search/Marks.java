@@ -1,5 +1,6 @@
 package io.huiwen.search;
 
+import io.huiwen.text.Folding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

@@ -18,7 +18,7 @@ final class PinyinAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return Folding.reader(reader);
+        return new FoldingFilter(reader);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.huiwen.search;
 
+import io.huiwen.text.Folding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -13,6 +13,7 @@ import static io.huiwen.search.LuceneSearchIndex.TITLE_PY;
 
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import io.huiwen.text.Folding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

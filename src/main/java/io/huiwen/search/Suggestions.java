@@ -1,6 +1,7 @@
 package io.huiwen.search;
 
 import com.hankcs.hanlp.HanLP;
+import io.huiwen.text.Folding;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -186,7 +186,7 @@ public final class CategoryClassifier {
         if (text == null || text.isBlank()) {
             return out;
         }
-        for (Segmenter.Word w : Segmenter.get().dictionaryWords(SimHash.simplified(text))) {
+        for (Segmenter.Word w : Segmenter.get().dictionaryWords(Folding.simplified(text))) {
             String s = w.text();
             if (s.length() < 2) {
                 continue;

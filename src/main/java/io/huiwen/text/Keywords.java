@@ -81,12 +81,12 @@ public final class Keywords {
 
     /** A tag as tags are stored: simplified characters, no surrounding space (機器人 → 机器人). */
     public static String normalise(String tag) {
-        return SimHash.simplified(tag == null ? "" : tag.strip());
+        return Folding.simplified(tag == null ? "" : tag.strip());
     }
 
     public static List<String> of(String title, String body, int max) {
-        String t = SimHash.simplified(title == null ? "" : title);
-        String b = SimHash.simplified(body == null ? "" : body);
+        String t = Folding.simplified(title == null ? "" : title);
+        String b = Folding.simplified(body == null ? "" : body);
         Latin latin = new Latin(isMostlyHan(t + b));
         List<String> seq = new ArrayList<>(candidates(t, t, latin.inTitle()));
         Set<String> titleWords = new HashSet<>(seq);

@@ -73,26 +73,31 @@ public final class Segmenter {
         for (Word w : words(text)) {
             out.add(w);
             if (w.text().length() >= 3 && isHan(w.text().charAt(0))) {
-                addSubWords(w, out);
+                out.addAll(subWords(w.text(), w.start()));
             }
         }
         return out;
     }
 
-    /** Dictionary words inside a long word, in order of where they start (Lucene needs offsets that never go back). */
-    private static void addSubWords(Word word, List<Word> out) {
-        String s = word.text();
-        for (int i = 0; i < s.length() - 1; i++) {
-            for (int len = s.length() - i - (i == 0 ? 1 : 0); len >= 2; len--) {
-                String sub = s.substring(i, i + len);
+    /**
+     * The dictionary words inside a long word that starts at {@code start}, in order of where they
+     * start (Lucene needs offsets that never go back); the word itself is not among them.
+     */
+    public static List<Word> subWords(String word, int start) {
+        List<Word> out = new ArrayList<>();
+        for (int i = 0; i < word.length() - 1; i++) {
+            for (int len = word.length() - i - (i == 0 ? 1 : 0); len >= 2; len--) {
+                String sub = word.substring(i, i + len);
                 if (CoreDictionary.contains(sub) || CustomDictionary.contains(sub)) {
-                    out.add(new Word(sub, "x", word.start() + i, word.start() + i + len, true));
+                    out.add(new Word(sub, "x", start + i, start + i + len, true));
                 }
             }
         }
+        return out;
     }
 
-    static boolean isHan(char c) {
+    /** Whether {@code c} is a Chinese character (Han script). */
+    public static boolean isHan(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 }

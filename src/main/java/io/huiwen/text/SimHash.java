@@ -20,9 +20,10 @@ public final class SimHash {
 
     private SimHash() {}
 
+    /** Traditional characters are simplified first, so a 繁體 repost hashes like its original. */
     public static long of(String text) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Segmenter.Word w : Segmenter.get().words(simplified(text))) {
+        for (Segmenter.Word w : Segmenter.get().words(Folding.simplified(text))) {
             if (w.text().codePoints().anyMatch(Character::isLetter)) { // numbers are edited more often than words
                 counts.merge(w.text(), 1, Integer::sum);
             }
@@ -41,11 +42,6 @@ public final class SimHash {
             }
         }
         return fingerprint;
-    }
-
-    /** Traditional characters folded to simplified, so a 繁體 repost hashes like its original. */
-    static String simplified(String text) {
-        return text == null || text.isEmpty() ? "" : com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(text);
     }
 
     public static int distance(long a, long b) {

@@ -30,7 +30,7 @@ public final class StoryMatch {
     /** The content words of a body: segmented, simplified-Chinese folded, without single characters and numbers. */
     public static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
-        for (Segmenter.Word w : Segmenter.get().words(SimHash.simplified(text))) {
+        for (Segmenter.Word w : Segmenter.get().words(Folding.simplified(text))) {
             if (w.text().length() >= 2 && w.text().codePoints().anyMatch(Character::isLetter)) {
                 words.add(w.text());
             }

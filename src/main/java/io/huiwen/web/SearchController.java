@@ -1,8 +1,6 @@
 package io.huiwen.web;
 
-import io.huiwen.article.ArticleRepository;
-import io.huiwen.article.ArticleSummary;
-import io.huiwen.search.SearchIndex;
+import io.huiwen.search.ArticleSearch;
 import io.huiwen.search.SearchRequest;
 import io.huiwen.search.SearchResults;
 import io.huiwen.article.DatabaseUnavailable;
@@ -11,9 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,12 +30,10 @@ class SearchController {
     static final String UNAVAILABLE = "搜索暂时不可用，请稍后再试。您仍可以浏览首页和各栏目的新闻。";
     private static final Logger log = LoggerFactory.getLogger(SearchController.class);
 
-    private final SearchIndex index;
-    private final ArticleRepository articles;
+    private final ArticleSearch search;
 
-    SearchController(SearchIndex index, ArticleRepository articles) {
-        this.index = index;
-        this.articles = articles;
+    SearchController(ArticleSearch search) {
+        this.search = search;
     }
 
     @GetMapping("/search")
@@ -57,9 +50,9 @@ class SearchController {
         LocalDate fromDay = day(from, notes);
         LocalDate toDay = day(to, notes);
         var request = new SearchRequest(q, category, source, fromDay, toDay, sort, number(page), PAGE_SIZE, "all".equals(reports.strip()));
-        SearchResults results = request.query().isEmpty() ? SearchResults.empty(1, PAGE_SIZE) : searched(request, response);
-        Map<Long, ArticleSummary> found = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
-                .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+        ArticleSearch.Found found = request.query().isEmpty()
+                ? ArticleSearch.Found.nothing(SearchResults.empty(1, PAGE_SIZE)) : searched(request, response);
+        SearchResults results = found.results();
         if (request.query().isEmpty()) {
             notes.add("请输入要搜索的词语。");
         } else if (results.message() != null) {
@@ -70,20 +63,20 @@ class SearchController {
         }
         var filters = new Views.SearchFilters(category.strip(), source.strip(), fromDay == null ? "" : fromDay.toString(),
                 toDay == null ? "" : toDay.toString(), request.sort(), request.everyReport());
-        model.addAttribute("search", new Views.Search(request.query(), filters, results, found,
+        model.addAttribute("search", new Views.Search(request.query(), filters, results, found.articles(),
                 notes.isEmpty() ? null : String.join(" ", notes)));
         return "search";
     }
 
     /** The index's answer; when the index fails, an empty one, a 503 and a notice saying search is down for now. */
-    private SearchResults searched(SearchRequest request, HttpServletResponse response) {
+    private ArticleSearch.Found searched(SearchRequest request, HttpServletResponse response) {
         try {
-            return index.search(request);
-        } catch (RuntimeException e) { // the index, not the query: a query that cannot be searched comes back as a message
-            log.warn("search for '{}' failed: {}", request.query(), e.toString());
+            return search.search(request);
+        } catch (ArticleSearch.Unavailable e) {
+            log.warn("search for '{}' failed: {}", request.query(), e.getCause().toString());
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            return SearchResults.message(request.page(), request.size(), UNAVAILABLE);
+            return ArticleSearch.Found.nothing(SearchResults.message(request.page(), request.size(), UNAVAILABLE));
         }
     }
 

@@ -3,7 +3,6 @@ package io.huiwen.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.util.List;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,12 +75,5 @@ class ReaderQueryTest {
         assertThat(Syllables.split("java")).isEmpty();
         assertThat(Syllables.split("python")).isEmpty();
         assertThat(Syllables.split("a")).isEmpty();
-    }
-
-    @Test
-    void foldingKeepsEveryOffset() {
-        String text = "慈谿機器人ＡＢＣ　Java";
-        assertThat(Folding.fold(text)).isEqualTo("慈溪机器人abc java").hasSameSizeAs(text);
-        assertThat(List.of(Folding.fold("乾隆"), Folding.fold("干隆"))).as("folded both ways alike").containsOnly(Folding.fold("干隆"));
     }
 }
