@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes {@code huiwen.data-dir} absolute, creates it, and points the datasource at an H2 file
+ * Makes {@code huiwen.data-dir} absolute, creates it, locks it for this process (see
+ * {@link DataDirLock}; released when the context closes or fails to start), and points the datasource at an H2 file
  * inside it unless {@code spring.datasource.url} is given (PostgreSQL at scale). The H2 URL carries
  * {@code huiwen.db.write-delay} as H2's WRITE_DELAY: at 0 every commit is written to the file
  * before it returns (H2 2.4 otherwise keeps commits in memory for up to 500 ms).
@@ -29,29 +32,29 @@ public class DataDirectoryInitializer implements ApplicationContextInitializer<C
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
-        Path dataDir = dataDir(env);
+        HuiwenProperties properties = Binder.get(env).bindOrCreate("huiwen", HuiwenProperties.class);
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
+        // the directory Spring opens is the one locked, however it was given (yml, relaxed name, environment)
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context
+                    || event instanceof ApplicationFailedEvent) {
+                lock.close();
+            }
+        });
         var defaults = new java.util.HashMap<String, Object>();
         defaults.put("huiwen.data-dir", dataDir.toString());
         if (!env.containsProperty("spring.datasource.url")) {
-            defaults.put("spring.datasource.url", h2Url(dataDir, writeDelay(env)));
+            defaults.put("spring.datasource.url", h2Url(dataDir, properties.db().writeDelay()));
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }
         env.getPropertySources().addFirst(new MapPropertySource("huiwenDataDirectory", Map.copyOf(defaults)));
-    }
-
-    static Path dataDir(ConfigurableEnvironment env) {
-        return Path.of(env.getProperty("huiwen.data-dir", "./data")).toAbsolutePath().normalize();
-    }
-
-    /** {@code huiwen.db.write-delay}, its default taken from {@link HuiwenProperties}. */
-    static Duration writeDelay(ConfigurableEnvironment env) {
-        return Binder.get(env).bindOrCreate("huiwen", HuiwenProperties.class).db().writeDelay();
     }
 
     static String h2Url(Path dataDir, Duration writeDelay) {

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nodeId      names this node as the holder of its leases; unset, an id generated once and
  *                    kept in {@code <data-dir>/node-id} (see {@link NodeId})
  * @param db          the embedded database (ignored when {@code spring.datasource.url} points elsewhere)
+ * @param search      keeping the search index in step ({@code huiwen.search.*})
+ * @param rank        the 热门 ranking ({@code huiwen.rank.*})
+ * @param classifier  the category classifier ({@code huiwen.classifier.*})
+ * @param admin       the editorial admin ({@code huiwen.admin.*})
  */
 @ConfigurationProperties("huiwen")
 public record HuiwenProperties(
@@ -23,7 +27,17 @@ public record HuiwenProperties(
         @DefaultValue("汇闻") String siteName,
         @DefaultValue("http://localhost:8080") String siteUrl,
         String nodeId,
-        @DefaultValue Db db) {
+        @DefaultValue Db db,
+        @DefaultValue Search search,
+        @DefaultValue Rank rank,
+        @DefaultValue Classifier classifier,
+        @DefaultValue Admin admin) {
+
+    /**
+     * The bean Spring registers these properties as, for {@code @Scheduled} intervals that read them
+     * in SpEL (so an interval's default lives here only): {@code "#{@'" + BEAN + "'.rank().flushInterval().toMillis()}"}.
+     */
+    public static final String BEAN = "huiwen-io.huiwen.HuiwenProperties";
 
     /**
      * @param writeDelay how long the embedded H2 database may keep committed transactions in
@@ -33,6 +47,21 @@ public record HuiwenProperties(
      *                   H2's own default, 500ms, loses up to that much acknowledged work.
      */
     public record Db(@DefaultValue("0ms") Duration writeDelay) {}
+
+    /** @param syncInterval how often articles stored since the last drain are indexed */
+    public record Search(@DefaultValue("1s") Duration syncInterval) {}
+
+    /**
+     * @param gravity       how fast an article's views stop counting as it ages (Hacker News style)
+     * @param flushInterval how often the views counted in memory are written to the database
+     */
+    public record Rank(@DefaultValue("1.5") double gravity, @DefaultValue("10s") Duration flushInterval) {}
+
+    /** @param checkInterval how often to look whether the categorised articles grew enough to train again */
+    public record Classifier(@DefaultValue("10m") Duration checkInterval) {}
+
+    /** @param password the first admin's password; unset, one is generated and printed once */
+    public record Admin(String password) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -1,6 +1,6 @@
 package io.huiwen.admin;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.huiwen.HuiwenProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +46,8 @@ class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService admins(@Value("${huiwen.admin.password:}") String password, JdbcClient jdbc, PasswordEncoder encoder) {
+    UserDetailsService admins(HuiwenProperties properties, JdbcClient jdbc, PasswordEncoder encoder) {
+        String password = properties.admin().password();
         return new InMemoryUserDetailsManager(User.withUsername("admin")
                 .password(AdminAccount.passwordHash(password, jdbc, encoder)).roles("ADMIN").build());
     }

@@ -1,5 +1,6 @@
 package io.huiwen.article;
 
+import io.huiwen.HuiwenProperties;
 import io.huiwen.text.CategoryClassifier;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public class CategoryGuesser {
 
     private static final Logger log = LoggerFactory.getLogger(CategoryGuesser.class);
     static final int PER_CATEGORY = 1000;
+    private static final String CHECK_INTERVAL = "#{@'" + HuiwenProperties.BEAN + "'.classifier().checkInterval().toMillis()}";
 
     /** The category the text most likely belongs to, how likely, and whether that is sure enough to publish. */
     public record Guess(Category category, double confidence, boolean sure) {}
@@ -52,7 +54,7 @@ public class CategoryGuesser {
     }
 
     /** Trains again when the categorised corpus grew by a tenth (or 20 articles) since the last training. */
-    @Scheduled(fixedDelayString = "${huiwen.classifier.check-interval:10m}", initialDelayString = "${huiwen.classifier.check-interval:10m}")
+    @Scheduled(fixedDelayString = CHECK_INTERVAL, initialDelayString = CHECK_INTERVAL)
     public void retrainIfGrown() {
         Model m = model;
         long now = evidenceCount();

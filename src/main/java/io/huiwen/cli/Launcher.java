@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /** Entry point of the jar: runs the portal or one command, and says how it went. */
 public final class Launcher {
@@ -61,64 +63,68 @@ public final class Launcher {
     }
 
     private static int serve(Invocation inv, PrintStream err) {
-        DataDirLock lock;
         try {
-            lock = DataDirLock.acquire(dataDir(inv));
-        } catch (DataDirLock.InUseException e) {
-            err.println("huiwen serve: " + e.getMessage());
+            new SpringApplicationBuilder(HuiwenApplication.class).run(inv.springArgs().toArray(String[]::new));
+        } catch (RuntimeException e) {
+            DataDirLock.InUseException inUse = inUse(e);
+            if (inUse == null) {
+                throw e;
+            }
+            err.println("huiwen serve: " + inUse.getMessage());
             return 2;
         }
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(HuiwenApplication.class)
-                .run(inv.springArgs().toArray(String[]::new));
-        ctx.addApplicationListener(event -> {
-            if (event instanceof org.springframework.context.event.ContextClosedEvent) {
-                lock.close();
-            }
-        });
         return KEEP_RUNNING;
     }
 
-    /** Runs a command inside a Spring context without the web server or demo content, holding the data-dir lock. */
+    /**
+     * Runs a command inside a Spring context without the web server or demo content. The context locks
+     * the data directory it resolves (see {@code DataDirectoryInitializer}) until it closes.
+     */
     static int withContext(Invocation inv, PrintStream err, ToIntFunction<ConfigurableApplicationContext> command) {
-        try (DataDirLock lock = DataDirLock.acquire(dataDir(inv))) {
-            List<String> args = new ArrayList<>(inv.springArgs());
-            // As command-line arguments, these outrank application.yml; a user's own option still wins.
-            for (String setting : COMMAND_SETTINGS) {
-                String name = setting.substring(0, setting.indexOf('='));
-                if (!inv.options().containsKey(name)) {
-                    args.add("--" + setting);
-                }
+        List<String> args = new ArrayList<>(inv.springArgs());
+        // As command-line arguments, these outrank application.yml; a user's own option still wins.
+        for (String setting : COMMAND_SETTINGS) {
+            String name = setting.substring(0, setting.indexOf('='));
+            if (!inv.options().containsKey(name)) {
+                args.add("--" + setting);
             }
-            ConfigurableApplicationContext started;
-            try {
-                started = new SpringApplicationBuilder(HuiwenApplication.class)
-                        .web(WebApplicationType.NONE)
-                        .logStartupInfo(false)
-                        .run(args.toArray(String[]::new));
-            } catch (RuntimeException e) { // the database or index cannot be opened: one line, not Spring's report
-                boolean embedded = !inv.options().containsKey("spring.datasource.url") && System.getenv("SPRING_DATASOURCE_URL") == null;
-                ImportStopped why = ImportStopped.of(e, dataDir(inv), embedded);
-                err.println("huiwen " + inv.command() + ": cannot start: " + (why != null ? why.reason() : ImportStopped.root(e)));
-                return why != null ? ImportCommand.STOPPED : 1;
+        }
+        var starting = new AtomicReference<ConfigurableApplicationContext>();
+        ConfigurableApplicationContext started;
+        try {
+            started = new SpringApplicationBuilder(HuiwenApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .initializers(starting::set)
+                    .run(args.toArray(String[]::new));
+        } catch (RuntimeException e) { // the data directory is held, or the database or index cannot be opened: one line, not Spring's report
+            DataDirLock.InUseException inUse = inUse(e);
+            if (inUse != null) {
+                err.println("huiwen " + inv.command() + ": " + inUse.getMessage());
+                return 2;
             }
-            try (ConfigurableApplicationContext ctx = started) {
-                return command.applyAsInt(ctx);
-            }
-        } catch (DataDirLock.InUseException e) {
-            err.println("huiwen " + inv.command() + ": " + e.getMessage());
-            return 2;
+            ImportStopped why = starting.get() == null ? null : stopped(e, starting.get().getEnvironment());
+            err.println("huiwen " + inv.command() + ": cannot start: " + (why != null ? why.reason() : ImportStopped.root(e)));
+            return why != null ? ImportCommand.STOPPED : 1;
+        }
+        try (ConfigurableApplicationContext ctx = started) {
+            return command.applyAsInt(ctx);
         }
     }
 
-    /** The data directory as Spring will see it: option, then environment, then system property, then ./data. */
-    static Path dataDir(Invocation inv) {
-        String dir = inv.option("huiwen.data-dir");
-        if (dir == null) {
-            dir = System.getenv("HUIWEN_DATA_DIR");
+    /** Why a context could not start, described with the data directory and database Spring resolved. */
+    private static ImportStopped stopped(RuntimeException e, Environment env) {
+        String dataDir = env.getProperty("huiwen.data-dir");
+        boolean embedded = env.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+        return dataDir == null ? null : ImportStopped.of(e, Path.of(dataDir), embedded);
+    }
+
+    private static DataDirLock.InUseException inUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataDirLock.InUseException e) {
+                return e;
+            }
         }
-        if (dir == null) {
-            dir = System.getProperty("huiwen.data-dir", "./data");
-        }
-        return Path.of(dir).toAbsolutePath().normalize();
+        return null;
     }
 }

@@ -43,7 +43,8 @@ class CollectScheduler implements AutoCloseable {
         });
     }
 
-    @Scheduled(fixedDelayString = "${huiwen.collect.tick:5s}", initialDelayString = "${huiwen.collect.initial-delay:10s}")
+    @Scheduled(fixedDelayString = "#{@'" + CollectProperties.BEAN + "'.tick().toMillis()}",
+            initialDelayString = "#{@'" + CollectProperties.BEAN + "'.initialDelay().toMillis()}")
     void tick() {
         int free = threads - running.get();
         if (free <= 0) {

@@ -1,5 +1,6 @@
 package io.huiwen.rank;
 
+import io.huiwen.HuiwenProperties;
 import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.ArticleSummary;
 import java.time.Clock;
@@ -9,7 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,12 @@ public class HotRanking {
     private final Clock clock;
     private final double gravity;
 
-    HotRanking(JdbcClient jdbc, ArticleRepository articles, Clock clock, @Value("${huiwen.rank.gravity:1.5}") double gravity) {
+    @Autowired
+    HotRanking(JdbcClient jdbc, ArticleRepository articles, Clock clock, HuiwenProperties properties) {
+        this(jdbc, articles, clock, properties.rank().gravity());
+    }
+
+    HotRanking(JdbcClient jdbc, ArticleRepository articles, Clock clock, double gravity) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.clock = clock;

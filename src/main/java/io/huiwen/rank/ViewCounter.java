@@ -1,5 +1,6 @@
 package io.huiwen.rank;
 
+import io.huiwen.HuiwenProperties;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -94,7 +95,7 @@ public class ViewCounter {
      * database fails midway, the transaction is rolled back and every view taken out of the buffer
      * goes back into it, so a flush during an outage loses nothing: the next one that works writes it.
      */
-    @Scheduled(fixedDelayString = "${huiwen.rank.flush-interval:10s}")
+    @Scheduled(fixedDelayString = "#{@'" + HuiwenProperties.BEAN + "'.rank().flushInterval().toMillis()}")
     @Transactional
     public synchronized void flush() {
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);

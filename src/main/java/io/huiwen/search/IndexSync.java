@@ -1,5 +1,6 @@
 package io.huiwen.search;
 
+import io.huiwen.HuiwenProperties;
 import io.huiwen.article.Article;
 import io.huiwen.article.ArticleRepository;
 import java.util.Iterator;
@@ -37,7 +38,7 @@ public class IndexSync {
      * once when it works again, not with a stack trace every second; the outbox keeps what was not
      * indexed, so the next tick that works catches up.
      */
-    @Scheduled(fixedDelayString = "${huiwen.search.sync-interval:1s}", initialDelay = 0)
+    @Scheduled(fixedDelayString = "#{@'" + HuiwenProperties.BEAN + "'.search().syncInterval().toMillis()}", initialDelay = 0)
     void tick() {
         try {
             drain();

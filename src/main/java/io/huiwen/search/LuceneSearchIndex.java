@@ -4,6 +4,7 @@ import io.huiwen.text.Folding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -79,8 +80,16 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private volatile boolean outdated;
+    private final Clock clock;
 
+    /** An index on the system clock, for code and tests that run without Spring. */
     public LuceneSearchIndex(Path dir) {
+        this(dir, Clock.systemUTC());
+    }
+
+    /** @param clock tells how old an article is when related articles prefer recent ones */
+    public LuceneSearchIndex(Path dir, Clock clock) {
+        this.clock = clock;
         try {
             directory = FSDirectory.open(dir);
             String builtBy = DirectoryReader.indexExists(directory)
@@ -373,7 +382,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     .add(new TermQuery(new Term(STORY, Long.toString(storyId))), Occur.MUST_NOT)
                     .add(new TermQuery(new Term(ID, Long.toString(articleId))), Occur.MUST_NOT)
                     .build();
-            return RecencyPreference.rank(searcher, searcher.search(query, RELATED_CANDIDATES).scoreDocs, max);
+            return RecencyPreference.rank(searcher, searcher.search(query, RELATED_CANDIDATES).scoreDocs, max, clock.millis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

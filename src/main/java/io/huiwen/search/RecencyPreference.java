@@ -22,9 +22,9 @@ final class RecencyPreference {
 
     private RecencyPreference() {}
 
-    static List<Long> rank(IndexSearcher searcher, ScoreDoc[] docs, int max) throws IOException {
+    /** @param now epoch millis to measure the articles' age from */
+    static List<Long> rank(IndexSearcher searcher, ScoreDoc[] docs, int max, long now) throws IOException {
         record Scored(long id, String story, double score) {}
-        long now = System.currentTimeMillis();
         List<Scored> scored = new ArrayList<>();
         for (ScoreDoc sd : docs) {
             var doc = searcher.storedFields().document(sd.doc, Set.of(LuceneSearchIndex.ID, LuceneSearchIndex.STORY));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
@@ -28,12 +29,12 @@ class SearchConfig {
     static final String INDEX_DOCUMENTS = "huiwen.search.index.documents";
 
     @Bean(destroyMethod = "close")
-    LuceneSearchIndex searchIndex(HuiwenProperties properties) {
+    LuceneSearchIndex searchIndex(HuiwenProperties properties, Clock clock) {
         Path dir = properties.indexDir();
         try {
-            return new LuceneSearchIndex(dir);
+            return new LuceneSearchIndex(dir, clock);
         } catch (UncheckedIOException | IllegalStateException e) {
-            Path aside = dir.resolveSibling(dir.getFileName() + ".broken-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path aside = dir.resolveSibling(dir.getFileName() + ".broken-" + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             try {
                 Files.move(dir, aside);
             } catch (IOException again) {
@@ -41,7 +42,7 @@ class SearchConfig {
                 throw e;
             }
             log.error("the search index in {} cannot be opened ({}); moved it to {} and rebuilding it from the database", dir, e.getCause() == null ? e : e.getCause(), aside);
-            return new LuceneSearchIndex(dir);
+            return new LuceneSearchIndex(dir, clock);
         }
     }
 

@@ -6,6 +6,7 @@ import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.Category;
 import io.huiwen.article.CategoryRepository;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,8 +30,10 @@ class FeedController {
     private final ArticleRepository articles;
     private final CategoryRepository categories;
     private final HuiwenProperties properties;
+    private final Clock clock;
 
-    FeedController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties) {
+    FeedController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties, Clock clock) {
+        this.clock = clock;
         this.articles = articles;
         this.categories = categories;
         this.properties = properties;
@@ -99,7 +102,7 @@ class FeedController {
         x.writeDefaultNamespace("http://www.w3.org/2005/Atom");
         element(x, "title", properties.siteName());
         element(x, "id", properties.baseUrl() + "/");
-        element(x, "updated", (items.isEmpty() ? OffsetDateTime.now() : updated(items.get(0))).toString());
+        element(x, "updated", (items.isEmpty() ? OffsetDateTime.now(clock) : updated(items.get(0))).toString());
         x.writeEmptyElement("link");
         x.writeAttribute("href", properties.baseUrl() + "/atom.xml");
         x.writeAttribute("rel", "self");

@@ -69,6 +69,7 @@ final class ImageCache {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+            // the file system's time, not the Clock bean's: this mtime is compared with mtimes the file system wrote
             Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
         } catch (NoSuchFileException e) {
             forget(key); // evicted meanwhile, or removed by hand

@@ -4,6 +4,7 @@ import io.huiwen.HuiwenProperties;
 import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.CategoryRepository;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import javax.xml.stream.XMLOutputFactory;
@@ -25,8 +26,10 @@ class SitemapController {
     private final ArticleRepository articles;
     private final CategoryRepository categories;
     private final HuiwenProperties properties;
+    private final Clock clock;
 
-    SitemapController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties) {
+    SitemapController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties, Clock clock) {
+        this.clock = clock;
         this.articles = articles;
         this.categories = categories;
         this.properties = properties;
@@ -35,7 +38,7 @@ class SitemapController {
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> sitemap() throws XMLStreamException {
         String base = properties.baseUrl();
-        OffsetDateTime newsSince = OffsetDateTime.now().minus(Duration.ofDays(2));
+        OffsetDateTime newsSince = OffsetDateTime.now(clock).minus(Duration.ofDays(2));
         StringWriter out = new StringWriter();
         XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
         x.writeStartDocument("UTF-8", "1.0");
