@@ -91,7 +91,6 @@ class DemoContent implements ApplicationRunner {
     }
 
     private static ExtractedArticle shifted(ExtractedArticle p, Duration shift) {
-        return new ExtractedArticle(p.url(), p.title(), p.publishTime() == null ? null : p.publishTime().plus(shift),
-                p.source(), p.author(), p.editor(), p.breadcrumb(), p.text(), p.html(), p.images(), p.lang(), p.nextPages());
+        return p.withPublishTime(p.publishTime() == null ? null : p.publishTime().plus(shift));
     }
 }

@@ -122,7 +122,7 @@ public class SourcePoller {
                 ExtractedArticle article = best(extract(page, source), item, page.url());
                 URI canonical = article.url() == null ? UrlCanonicalizer.canonical(page.url()) : UrlCanonicalizer.canonical(URI.create(article.url()));
                 var raw = new RawPage(page.url().toString(), page.contentType(), page.fetchedAt().atOffset(ZoneOffset.UTC), page.body());
-                var result = store.store(withUrl(article, canonical), source.category() == null ? null : source.category().slug(),
+                var result = store.store(article.withUrl(canonical.toString()), source.category() == null ? null : source.category().slug(),
                         OffsetDateTime.now(clock), new Provenance(source.id(), source.needsReview(), raw));
                 if (result.duplicate()) {
                     duplicates++;
@@ -159,8 +159,7 @@ public class SourcePoller {
                 ExtractedArticle fromFeed = extractor.extract(html.getBytes(StandardCharsets.UTF_8), pageUrl.toString(),
                         "text/html; charset=utf-8", pageUrl, null);
                 if (fromFeed.text().length() > a.text().length() * 1.2) {
-                    a = new ExtractedArticle(a.url(), a.title(), a.publishTime(), a.source(), a.author(), a.editor(), a.breadcrumb(),
-                            fromFeed.text(), fromFeed.html(), fromFeed.images(), a.lang(), a.nextPages());
+                    a = a.withBodyOf(fromFeed);
                 }
             } catch (ExtractionException e) {
                 // the feed's content is not an article on its own: keep the page's
@@ -169,13 +168,7 @@ public class SourcePoller {
         String title = a.title() != null ? a.title() : item.title();
         OffsetDateTime published = a.publishTime() != null ? a.publishTime()
                 : item.published() == null ? null : item.published().atOffset(ZoneOffset.ofHours(8));
-        return new ExtractedArticle(a.url(), title, published, a.source(), a.author(), a.editor(), a.breadcrumb(), a.text(),
-                a.html(), a.images(), a.lang(), a.nextPages());
-    }
-
-    private static ExtractedArticle withUrl(ExtractedArticle a, URI url) {
-        return new ExtractedArticle(url.toString(), a.title(), a.publishTime(), a.source(), a.author(), a.editor(), a.breadcrumb(),
-                a.text(), a.html(), a.images(), a.lang(), a.nextPages());
+        return a.withTitle(title).withPublishTime(published);
     }
 
     /** Writes a poll's outcome on its source while this node still holds the lease; otherwise says why not. */

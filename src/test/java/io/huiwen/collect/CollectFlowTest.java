@@ -189,8 +189,7 @@ class CollectFlowTest {
         RawPages.Kept kept = raw.get(port.id());
         assertThat(new String(kept.body(), StandardCharsets.UTF_8)).contains("<h1>东江港集装箱吞吐量创新高</h1>");
         var again = new ArticleExtractor().extract(kept.body(), kept.url(), kept.contentType(), java.net.URI.create(kept.url()), null);
-        store.replaceExtraction(port.id(), new ExtractedArticle(again.url(), again.title() + "（更新）", again.publishTime(), again.source(),
-                again.author(), again.editor(), again.breadcrumb(), again.text(), again.html(), again.images(), again.lang(), again.nextPages()));
+        store.replaceExtraction(port.id(), again.withTitle(again.title() + "（更新）"));
         var after = articles.findById(port.id()).orElseThrow();
         assertThat(after.title()).isEqualTo("东江港集装箱吞吐量创新高（更新）");
         assertThat(after.storyId()).isEqualTo(before.storyId());
