@@ -30,15 +30,29 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** Collect is the first stage: it calls extract and article (store) on its right, and nothing serves through it. */
+    /** Collect is the first stage: it calls ingest (and article, for sources) on its right, and nothing serves through it. */
     @Test
     void collectCallsOnlyTheStagesOnItsRight() {
         noClasses().that().resideInAPackage("io.huiwen.collect..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.huiwen.search..", "io.huiwen.rank..",
                         "io.huiwen.web..", "io.huiwen.api..", "io.huiwen.admin..", "io.huiwen.cli..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("io.huiwen.extract..", "io.huiwen.text..", "io.huiwen.article..", "io.huiwen.search..", "io.huiwen.rank..")
+        noClasses().that().resideInAnyPackage("io.huiwen.ingest..", "io.huiwen.extract..", "io.huiwen.text..", "io.huiwen.article..",
+                        "io.huiwen.search..", "io.huiwen.rank..")
                 .should().dependOnClassesThat().resideInAPackage("io.huiwen.collect..")
+                .check(CLASSES);
+    }
+
+    /** Ingest sits between collect (and the edges) and article, extract and text: it calls those, and nothing below calls it. */
+    @Test
+    void ingestIsCalledFromAboveAndCallsOnlyBelow() {
+        noClasses().that().resideInAPackage("io.huiwen.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.huiwen.search..", "io.huiwen.rank..",
+                        "io.huiwen.web..", "io.huiwen.api..", "io.huiwen.admin..", "io.huiwen.cli..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("io.huiwen.extract..", "io.huiwen.text..", "io.huiwen.article..", "io.huiwen.search..",
+                        "io.huiwen.rank..")
+                .should().dependOnClassesThat().resideInAPackage("io.huiwen.ingest..")
                 .check(CLASSES);
     }
 

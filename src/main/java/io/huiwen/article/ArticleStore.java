@@ -75,8 +75,12 @@ public class ArticleStore {
         public static final Provenance IMPORTED = new Provenance(null, false, null);
     }
 
-    /** The page as fetched; kept gzip-compressed. */
-    public record RawPage(String url, String contentType, OffsetDateTime fetchedAt, byte[] body) {}
+    /**
+     * The page as fetched (kept gzip-compressed) and what its feed said about it (title, date,
+     * content; each may be null), so that it can be extracted again as it was the first time.
+     */
+    public record RawPage(String url, String contentType, OffsetDateTime fetchedAt, byte[] body,
+                          String feedTitle, OffsetDateTime feedPublished, String feedHtml) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -138,8 +142,13 @@ public class ArticleStore {
                 .update();
         if (from.raw() != null) {
             RawPage raw = from.raw();
-            jdbc.sql("INSERT INTO raw_page (article_id, url, content_type, fetched_at, body_gzip) VALUES (?, ?, ?, ?, ?)")
-                    .params(id, raw.url(), raw.contentType(), raw.fetchedAt().withOffsetSameInstant(ZoneOffset.UTC), Gzip.compress(raw.body()))
+            jdbc.sql("""
+                    INSERT INTO raw_page (article_id, url, content_type, fetched_at, body_gzip, feed_title, feed_published, feed_html)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                    .params(id, raw.url(), raw.contentType(), raw.fetchedAt().withOffsetSameInstant(ZoneOffset.UTC), Gzip.compress(raw.body()),
+                            raw.feedTitle(), raw.feedPublished() == null ? null : raw.feedPublished().withOffsetSameInstant(ZoneOffset.UTC),
+                            raw.feedHtml())
                     .update();
         }
         long storyId = storyOf(id, enrichment.simhash(), page.text()).orElse(id);
