@@ -138,7 +138,7 @@ public class ArticleStore {
         long id = insert(page, key, category.category(), enrichment, collectedAt);
         String reviewReason = from.needsReview() ? REVIEW_SOURCE : category.sure() ? null : REVIEW_CATEGORY;
         jdbc.sql("UPDATE article SET source_id = ?, category_by = ?, status = ?, review_reason = ? WHERE id = ?")
-                .params(from.sourceId(), category.by(), reviewReason == null ? Article.PUBLISHED : Article.REVIEW, reviewReason, id)
+                .params(from.sourceId(), category.by(), (reviewReason == null ? ArticleState.PUBLISHED : ArticleState.REVIEW).sql(), reviewReason, id)
                 .update();
         if (from.raw() != null) {
             RawPage raw = from.raw();
@@ -267,11 +267,11 @@ public class ArticleStore {
     public boolean publish(long id, String categorySlug) {
         if (categorySlug != null && !categorySlug.isBlank()) {
             Category chosen = categories.require(categorySlug);
-            jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ? AND status = 'review'")
-                    .params(chosen.id(), BY_EDITOR, id).update();
+            jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ? AND status = ?")
+                    .params(chosen.id(), BY_EDITOR, id, ArticleState.REVIEW.sql()).update();
         }
-        int changed = jdbc.sql("UPDATE article SET status = 'published', review_reason = NULL WHERE id = ? AND status = 'review'")
-                .param(id).update();
+        int changed = jdbc.sql("UPDATE article SET status = ?, review_reason = NULL WHERE id = ? AND status = ?")
+                .params(ArticleState.PUBLISHED.sql(), id, ArticleState.REVIEW.sql()).update();
         if (changed == 1) {
             jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
         }

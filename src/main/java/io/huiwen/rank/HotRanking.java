@@ -1,6 +1,7 @@
 package io.huiwen.rank;
 
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleState;
 import io.huiwen.article.ArticleSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,13 +65,13 @@ public class HotRanking {
         List<Candidate> candidates = jdbc.sql("""
                 SELECT a.id, a.story_id, a.sort_time,
                        COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views,
-                       (SELECT COUNT(*) FROM article m WHERE m.story_id = a.story_id AND m.status = 'published') AS outlets
+                       (SELECT COUNT(*) FROM article m WHERE m.story_id = a.story_id AND m.status = :published) AS outlets
                 FROM article a
-                WHERE a.status = 'published' AND a.sort_time >= :since AND a.sort_time <= :now
+                WHERE a.status = :published AND a.sort_time >= :since AND a.sort_time <= :now
                 ORDER BY views DESC, a.sort_time DESC
                 LIMIT 500
                 """)
-                .param("since", since).param("now", now.plusMinutes(5))
+                .param("since", since).param("now", now.plusMinutes(5)).param("published", ArticleState.PUBLISHED.sql())
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4), rs.getInt(5)))
                 .list();
         Set<Long> stories = new HashSet<>();
