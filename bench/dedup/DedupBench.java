@@ -90,7 +90,7 @@ public class DedupBench {
             Doc d = docs.get(i);
             Set<Integer> candidates = new HashSet<>();
             for (int b = 0; b < 4; b++) {
-                for (Object probe : io.huiwen.article.ArticleStore.storyCandidateBand(d.hash(), b)) {
+                for (Object probe : io.huiwen.article.StoryClusters.storyCandidateBand(d.hash(), b)) {
                     candidates.addAll(bands.get(b).getOrDefault((Integer) probe, List.of()));
                 }
             }
@@ -162,20 +162,20 @@ public class DedupBench {
             long[] nanos = new long[sample.length];
             PreparedStatement[] q = new PreparedStatement[4];
             for (int b = 0; b < 4; b++) {
-                q[b] = c.prepareStatement(io.huiwen.article.ArticleStore.storyCandidates(b));
+                q[b] = c.prepareStatement(io.huiwen.article.StoryClusters.storyCandidates(b));
             }
             for (int round = 0; round < 3; round++) { // the first rounds warm the JIT; the last is kept
                 for (int i = 0; i < sample.length; i++) {
                     long start = System.nanoTime();
                     int found = 0;
                     for (int b = 0; b < 4; b++) {
-                        Object[] params = io.huiwen.article.ArticleStore.storyCandidateBand(sample[i], b);
+                        Object[] params = io.huiwen.article.StoryClusters.storyCandidateBand(sample[i], b);
                         for (int p = 0; p < params.length; p++) {
                             q[b].setInt(1 + p, (Integer) params[p]);
                         }
                         try (ResultSet rs = q[b].executeQuery()) {
                             while (rs.next()) {
-                                found += SimHash.distance(rs.getLong(2), sample[i]) <= io.huiwen.article.ArticleStore.CANDIDATE_DISTANCE ? 1 : 0;
+                                found += SimHash.distance(rs.getLong(2), sample[i]) <= io.huiwen.article.StoryClusters.CANDIDATE_DISTANCE ? 1 : 0;
                             }
                         }
                     }

@@ -37,7 +37,7 @@ class ArchitectureTest {
                 .layer("admin").definedBy("io.huiwen.admin..")
                 .layer("cli").definedBy("io.huiwen.cli..")
                 .layer("collect").definedBy("io.huiwen.collect..")
-                .optionalLayer("ingest").definedBy("io.huiwen.ingest..")
+                .layer("ingest").definedBy("io.huiwen.ingest..")
                 .layer("search").definedBy("io.huiwen.search..")
                 .layer("rank").definedBy("io.huiwen.rank..")
                 .layer("article").definedBy("io.huiwen.article..")

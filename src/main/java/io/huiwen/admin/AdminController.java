@@ -1,7 +1,7 @@
 package io.huiwen.admin;
 
 import io.huiwen.article.ArticleRepository;
-import io.huiwen.article.ArticleStore;
+import io.huiwen.article.EditorialDesk;
 import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.Category;
 import io.huiwen.article.CategoryRepository;
@@ -24,13 +24,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class AdminController {
 
     private final ArticleRepository articles;
-    private final ArticleStore store;
+    private final EditorialDesk desk;
     private final SearchIndex index;
     private final CategoryRepository categories;
 
-    AdminController(ArticleRepository articles, ArticleStore store, SearchIndex index, CategoryRepository categories) {
+    AdminController(ArticleRepository articles, EditorialDesk desk, SearchIndex index, CategoryRepository categories) {
         this.articles = articles;
-        this.store = store;
+        this.desk = desk;
         this.index = index;
         this.categories = categories;
     }
@@ -52,7 +52,7 @@ public class AdminController {
     String publish(@PathVariable long id, @RequestParam(required = false) String category, RedirectAttributes redirect) {
         String notice;
         try {
-            notice = store.publish(id, category) ? "文章 " + id + " 已发布" : "文章 " + id + " 不在待审核列表中";
+            notice = desk.publish(id, category) ? "文章 " + id + " 已发布" : "文章 " + id + " 不在待审核列表中";
         } catch (IllegalArgumentException e) {
             notice = "没有这个栏目：" + category;
         }

@@ -1,6 +1,6 @@
 package io.huiwen.api;
 
-import io.huiwen.article.ArticleStore;
+import io.huiwen.article.EditorialDesk;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/articles/{id}")
 class EditorApi {
 
-    private final ArticleStore store;
+    private final EditorialDesk desk;
 
-    EditorApi(ArticleStore store) {
-        this.store = store;
+    EditorApi(EditorialDesk desk) {
+        this.desk = desk;
     }
 
     /** The JSON body of both calls: a category slug (optional when publishing). */
@@ -29,7 +29,7 @@ class EditorApi {
         if (choice == null || choice.category() == null || choice.category().isBlank()) {
             throw new IllegalArgumentException("give the category as {\"category\": \"SLUG\"}");
         }
-        if (!store.recategorise(id, choice.category())) {
+        if (!desk.recategorise(id, choice.category())) {
             throw new ApiNotFoundException("no article " + id);
         }
         return ResponseEntity.ok(Map.of("id", id, "category", choice.category().strip()));
@@ -40,7 +40,7 @@ class EditorApi {
         String slug = choice == null ? null : choice.category();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
-        out.put("published", store.publish(id, slug));
+        out.put("published", desk.publish(id, slug));
         return ResponseEntity.ok(out);
     }
 }

@@ -1,6 +1,6 @@
 package io.huiwen.api;
 
-import io.huiwen.article.ArticleStore;
+import io.huiwen.article.EditorialDesk;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,15 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class StoryApi {
 
-    private final ArticleStore store;
+    private final EditorialDesk desk;
 
-    StoryApi(ArticleStore store) {
-        this.store = store;
+    StoryApi(EditorialDesk desk) {
+        this.desk = desk;
     }
 
     @PostMapping("/articles/{id}/split")
     ResponseEntity<Map<String, Object>> split(@PathVariable long id) {
-        boolean split = store.splitFromStory(id);
+        boolean split = desk.splitFromStory(id);
         return ResponseEntity.ok(Map.of("id", id, "story_id", id, "split", split));
     }
 
@@ -34,7 +34,7 @@ class StoryApi {
         if (merge.into() == null || merge.from() == null) {
             throw new IllegalArgumentException("give the stories as {\"into\": STORY_ID, \"from\": STORY_ID}");
         }
-        int moved = store.mergeStories(merge.into(), merge.from());
+        int moved = desk.mergeStories(merge.into(), merge.from());
         return ResponseEntity.ok(Map.of("story_id", merge.into(), "moved", moved));
     }
 }

@@ -28,7 +28,7 @@ public record Article(
         long storyId,
         long views,
         Long sourceId,
-        String status) {
+        ArticleState status) {
 
     /** The same article with these tags (tags are read by a query of their own). */
     public Article withTags(List<String> tags) {
@@ -37,9 +37,6 @@ public record Article(
     }
 
     public boolean published() {
-        return PUBLISHED.equals(status);
+        return status == ArticleState.PUBLISHED;
     }
-
-    public static final String PUBLISHED = "published";
-    public static final String REVIEW = "review";
 }

@@ -22,7 +22,8 @@ public class ArticleRepository {
               SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.category_id, a.excerpt,
                      a.story_id, a.sort_time,
                      ROW_NUMBER() OVER (PARTITION BY a.story_id ORDER BY a.sort_time, a.id) AS rn
-              FROM article a WHERE a.status = 'published' %s)
+              FROM article a WHERE a.status = """ + ArticleState.PUBLISHED.literal() + """
+               %s)
             SELECT s.*, %s AS story_size, %s FROM s LEFT JOIN category c ON c.id = s.category_id
             WHERE s.rn = 1
             """;
@@ -33,7 +34,8 @@ public class ArticleRepository {
      * row of the story.
      */
     public static String storySize(String article) {
-        return "(SELECT COUNT(*) FROM article m WHERE m.story_id = " + article + ".story_id AND m.status = 'published')";
+        return "(SELECT COUNT(*) FROM article m WHERE m.story_id = " + article + ".story_id AND m.status = "
+                + ArticleState.PUBLISHED.literal() + ")";
     }
 
     private final JdbcClient jdbc;
@@ -65,7 +67,7 @@ public class ArticleRepository {
 
     /** Articles waiting for an editor (from sources marked "needs review"), newest first. */
     public List<ArticleSummary> awaitingReview(int max) {
-        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE status = 'review' ORDER BY collected_at DESC LIMIT ?")
+        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE status = " + ArticleState.REVIEW.literal() + " ORDER BY collected_at DESC LIMIT ?")
                 .param(max).query(Long.class).list();
         return summaries(ids);
     }
@@ -145,13 +147,15 @@ public class ArticleRepository {
 
     /** Who else carries the story, earliest first, in one query. */
     public List<OtherReport> otherReports(long storyId, long exceptId) {
-        return jdbc.sql("SELECT id, source, source_url FROM article WHERE story_id = ? AND id <> ? AND status = 'published' ORDER BY sort_time, id")
+        return jdbc.sql("SELECT id, source, source_url FROM article WHERE story_id = ? AND id <> ? AND status = " + ArticleState.PUBLISHED.literal()
+                + " ORDER BY sort_time, id")
                 .params(storyId, exceptId).query(OtherReport.class).list();
     }
 
     /** The other articles of the same story, earliest first. */
     public List<ArticleSummary> storyMembers(long storyId, long exceptId) {
-        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE story_id = ? AND id <> ? AND status = 'published' ORDER BY sort_time, id")
+        List<Long> ids = jdbc.sql("SELECT id FROM article WHERE story_id = ? AND id <> ? AND status = " + ArticleState.PUBLISHED.literal()
+                + " ORDER BY sort_time, id")
                 .params(storyId, exceptId).query(Long.class).list();
         return summaries(ids);
     }
@@ -194,7 +198,7 @@ public class ArticleRepository {
     public record SitemapEntry(long id, OffsetDateTime publishTime, OffsetDateTime lastModified, String title) {}
 
     public List<SitemapEntry> sitemap(int limit) {
-        return jdbc.sql("SELECT id, publish_time, collected_at, title FROM article WHERE status = 'published' ORDER BY sort_time DESC, id DESC LIMIT ?")
+        return jdbc.sql("SELECT id, publish_time, collected_at, title FROM article WHERE status = " + ArticleState.PUBLISHED.literal() + " ORDER BY sort_time DESC, id DESC LIMIT ?")
                 .param(limit)
                 .query((rs, i) -> new SitemapEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
                 .list();
@@ -212,7 +216,7 @@ public class ArticleRepository {
                 rs.getString("source"), rs.getString("author"), rs.getString("editor"), category(rs),
                 JsonColumns.strings(rs.getString("breadcrumb")), rs.getString("excerpt"), rs.getString("body_text"),
                 rs.getString("body_html"), JsonColumns.images(rs.getString("images")), rs.getString("lang"), tags,
-                rs.getLong("story_id"), rs.getLong("views"), (Long) rs.getObject("source_id", Long.class), rs.getString("status"));
+                rs.getLong("story_id"), rs.getLong("views"), (Long) rs.getObject("source_id", Long.class), ArticleState.ofSql(rs.getString("status")));
     }
 
     private static Category category(ResultSet rs) throws SQLException {

@@ -4,7 +4,6 @@ import io.huiwen.extract.BodySanitizer;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.text.Enrichment;
 import io.huiwen.text.SimHash;
-import io.huiwen.text.StoryMatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,43 +23,14 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The write path: an extracted page becomes a stored article with its tags, category and story
- * cluster, and an outbox record for the search index, all in one transaction. A page already
- * stored (same URL, or the same title and text) is reported as a duplicate and left as it is.
+ * The write path: an extracted page becomes a stored article with its tags, category (see
+ * CategoryEvidence) and story (see StoryClusters), its raw page, and an outbox record for the
+ * search index, all in one transaction. A page already stored (same URL, or the same title and
+ * text) is reported as a duplicate and left as it is. Editors' changes go through EditorialDesk.
  */
 @Service
 public class ArticleStore {
 
-    /**
-     * Articles whose fingerprint's band {@code b} is equal to, or one bit away from, the given
-     * one's (parameters: {@link #storyCandidateBand}). Seven differing bits cannot spread over four
-     * bands without leaving one band at most one bit off, so the four band queries together find
-     * every article within 7 bits, by indexed equality lookups only. One query per band: a UNION
-     * of the four made H2 sort and merge every row and took 3.5–5.7 ms among a million
-     * fingerprints, the four plain lookups ~0.6 ms (bench/dedup.sh).
-     */
-    public static String storyCandidates(int b) {
-        return "SELECT id, simhash, story_id FROM article WHERE band" + b + " IN ("
-                + String.join(", ", java.util.Collections.nCopies(17, "?")) + ")";
-    }
-
-    /** The 17 parameters of {@link #storyCandidates}: band {@code b}, then it with each of its 16 bits flipped. */
-    public static Object[] storyCandidateBand(long simhash, int b) {
-        Object[] params = new Object[17];
-        int band = SimHash.band(simhash, b);
-        params[0] = band;
-        for (int bit = 0; bit < 16; bit++) {
-            params[1 + bit] = band ^ (1 << bit);
-        }
-        return params;
-    }
-
-    /** Farthest fingerprint the band queries are sure to find. */
-    public static final int CANDIDATE_DISTANCE = 7;
-
-    /** Who chose an article's category (article.category_by). */
-    public static final String BY_EDITOR = "editor", BY_SOURCE = "source", BY_BREADCRUMB = "breadcrumb",
-            BY_CLASSIFIER = "classifier";
     /** Why an article waits for review (article.review_reason). */
     public static final String REVIEW_SOURCE = "source", REVIEW_CATEGORY = "category";
 
@@ -75,22 +45,28 @@ public class ArticleStore {
         public static final Provenance IMPORTED = new Provenance(null, false, null);
     }
 
-    /** The page as fetched; kept gzip-compressed. */
-    public record RawPage(String url, String contentType, OffsetDateTime fetchedAt, byte[] body) {}
+    /**
+     * The page as fetched (kept gzip-compressed) and what its feed said about it (title, date,
+     * content; each may be null), so that it can be extracted again as it was the first time.
+     */
+    public record RawPage(String url, String contentType, OffsetDateTime fetchedAt, byte[] body,
+                          String feedTitle, OffsetDateTime feedPublished, String feedHtml) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final CategoryRepository categories;
-    private final CategoryGuesser guesser;
+    private final CategoryEvidence evidence;
+    private final StoryClusters stories;
+    private final IndexOutbox outbox;
     private final PlatformTransactionManager transactions;
 
-    ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryRepository categories, CategoryGuesser guesser,
+    ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryEvidence evidence, StoryClusters stories, IndexOutbox outbox,
                  PlatformTransactionManager transactions) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.template = template;
-        this.categories = categories;
-        this.guesser = guesser;
+        this.evidence = evidence;
+        this.stories = stories;
+        this.outbox = outbox;
     }
 
     /**
@@ -130,26 +106,38 @@ public class ArticleStore {
             return new Stored(existing.get(), true, false);
         }
         Enrichment enrichment = Enrichment.of(page.title(), page.text());
-        CategoryChoice category = category(page, categorySlug, from);
-        long id = insert(page, key, category.category(), enrichment, collectedAt);
+        CategoryEvidence.Choice category = evidence.choose(page, categorySlug, from.sourceId() != null);
         String reviewReason = from.needsReview() ? REVIEW_SOURCE : category.sure() ? null : REVIEW_CATEGORY;
-        jdbc.sql("UPDATE article SET source_id = ?, category_by = ?, status = ?, review_reason = ? WHERE id = ?")
-                .params(from.sourceId(), category.by(), reviewReason == null ? Article.PUBLISHED : Article.REVIEW, reviewReason, id)
-                .update();
-        if (from.raw() != null) {
-            RawPage raw = from.raw();
-            jdbc.sql("INSERT INTO raw_page (article_id, url, content_type, fetched_at, body_gzip) VALUES (?, ?, ?, ?, ?)")
-                    .params(id, raw.url(), raw.contentType(), raw.fetchedAt().withOffsetSameInstant(ZoneOffset.UTC), Gzip.compress(raw.body()))
-                    .update();
+        ArticleState state = reviewReason == null ? ArticleState.PUBLISHED : ArticleState.REVIEW;
+        Optional<Long> story = stories.storyOf(enrichment.simhash(), page.text());
+        long id = insert(new NewRow(page, key, category, state, reviewReason, from.sourceId(), story.orElse(null)), enrichment, collectedAt);
+        if (story.isEmpty()) {
+            // a story of its own is known by the article's id, which only the INSERT gives
+            jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(id, id).update();
         }
-        long storyId = storyOf(id, enrichment.simhash(), page.text()).orElse(id);
-        jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(storyId, id).update();
-        List<String> tags = enrichment.keywords();
+        if (from.raw() != null) {
+            keep(id, from.raw());
+        }
+        writeTags(id, enrichment.keywords());
+        outbox.add(id);
+        return new Stored(id, false, reviewReason != null);
+    }
+
+    private void keep(long id, RawPage raw) {
+        jdbc.sql("""
+                INSERT INTO raw_page (article_id, url, content_type, fetched_at, body_gzip, feed_title, feed_published, feed_html)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(id, raw.url(), raw.contentType(), raw.fetchedAt().withOffsetSameInstant(ZoneOffset.UTC), Gzip.compress(raw.body()),
+                        raw.feedTitle(), raw.feedPublished() == null ? null : raw.feedPublished().withOffsetSameInstant(ZoneOffset.UTC),
+                        raw.feedHtml())
+                .update();
+    }
+
+    private void writeTags(long id, List<String> tags) {
         for (int i = 0; i < tags.size(); i++) {
             jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)").params(id, tags.get(i), i).update();
         }
-        jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
-        return new Stored(id, false, reviewReason != null);
     }
 
     /**
@@ -174,119 +162,17 @@ public class ArticleStore {
                 .param("b2", SimHash.band(e.simhash(), 2)).param("b3", SimHash.band(e.simhash(), 3))
                 .param("id", id).update();
         jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(id).update();
-        List<String> tags = e.keywords();
-        for (int i = 0; i < tags.size(); i++) {
-            jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)").params(id, tags.get(i), i).update();
-        }
-        jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
+        writeTags(id, e.keywords());
+        outbox.add(id);
     }
 
-    /**
-     * An editor's split: the article leaves its story and stands alone. If it was the story's
-     * id-giver, the others keep a story of their own under the earliest remaining id. False when
-     * the article already stands alone.
-     */
-    @Transactional
-    public boolean splitFromStory(long id) {
-        long story = jdbc.sql("SELECT story_id FROM article WHERE id = ?").param(id).query(Long.class).optional()
-                .orElseThrow(() -> new IllegalArgumentException("no article with id " + id));
-        List<Long> members = jdbc.sql("SELECT id FROM article WHERE story_id = ? ORDER BY id").param(story).query(Long.class).list();
-        if (members.size() <= 1) {
-            return false;
-        }
-        jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(id, id).update();
-        if (story == id) {
-            long newStory = members.stream().filter(m -> m != id).findFirst().orElseThrow();
-            jdbc.sql("UPDATE article SET story_id = ? WHERE story_id = ? AND id <> ?").params(newStory, id, id).update();
-        }
-        reindex(members);
-        return true;
-    }
+    /** Everything of a new article's row but what enrichment gives. */
+    private record NewRow(ExtractedArticle page, String key, CategoryEvidence.Choice category, ArticleState state, String reviewReason,
+                          Long sourceId, Long storyId) {}
 
-    /** An editor's merge: every article of story {@code from} joins story {@code into}. Returns how many moved. */
-    @Transactional
-    public int mergeStories(long into, long from) {
-        if (into == from) {
-            throw new IllegalArgumentException("a story cannot be merged into itself");
-        }
-        for (long story : new long[] {into, from}) {
-            if (jdbc.sql("SELECT COUNT(*) FROM article WHERE story_id = ?").param(story).query(Long.class).single() == 0) {
-                throw new IllegalArgumentException("no story with id " + story);
-            }
-        }
-        List<Long> moved = jdbc.sql("SELECT id FROM article WHERE story_id = ?").param(from).query(Long.class).list();
-        jdbc.sql("UPDATE article SET story_id = ? WHERE story_id = ?").params(into, from).update();
-        reindex(moved);
-        return moved.size();
-    }
-
-    private void reindex(List<Long> ids) {
-        for (long id : ids) {
-            jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
-        }
-    }
-
-    /**
-     * An editor puts an article in another category (and the classifier learns from it at its
-     * next training); false when there is no such article.
-     *
-     * @throws IllegalArgumentException when there is no category with that slug
-     */
-    @Transactional
-    public boolean recategorise(long id, String categorySlug) {
-        Category chosen = categories.require(categorySlug == null ? "" : categorySlug.strip());
-        int changed = jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ?").params(chosen.id(), BY_EDITOR, id).update();
-        if (changed == 1) {
-            jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
-        }
-        return changed == 1;
-    }
-
-    /** An article waiting for review goes on the portal (and into the index); false when it was not waiting. */
-    @Transactional
-    public boolean publish(long id) {
-        return publish(id, null);
-    }
-
-    /**
-     * Publishes an article waiting for review in the category the editor chose (null keeps the
-     * one it has); false when it was not waiting.
-     *
-     * @throws IllegalArgumentException when there is no category with that slug
-     */
-    @Transactional
-    public boolean publish(long id, String categorySlug) {
-        if (categorySlug != null && !categorySlug.isBlank()) {
-            Category chosen = categories.require(categorySlug);
-            jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ? AND status = 'review'")
-                    .params(chosen.id(), BY_EDITOR, id).update();
-        }
-        int changed = jdbc.sql("UPDATE article SET status = 'published', review_reason = NULL WHERE id = ? AND status = 'review'")
-                .param(id).update();
-        if (changed == 1) {
-            jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
-        }
-        return changed == 1;
-    }
-
-    /** How an article got its category; {@code sure} is false when the classifier was unsure, and an editor decides. */
-    record CategoryChoice(Category category, String by, boolean sure) {}
-
-    /** Evidence in order: the editor's (or the source's) choice, the page's breadcrumb, the classifier. */
-    private CategoryChoice category(ExtractedArticle page, String categorySlug, Provenance from) {
-        if (categorySlug != null && !categorySlug.isBlank()) {
-            Category chosen = categories.require(categorySlug);
-            return new CategoryChoice(chosen, from.sourceId() == null ? BY_EDITOR : BY_SOURCE, true);
-        }
-        Optional<Category> fromCrumbs = categories.forBreadcrumb(page.breadcrumb());
-        if (fromCrumbs.isPresent()) {
-            return new CategoryChoice(fromCrumbs.get(), BY_BREADCRUMB, true);
-        }
-        CategoryGuesser.Guess guess = guesser.guess(page.title(), page.text());
-        return new CategoryChoice(guess.category(), BY_CLASSIFIER, guess.sure());
-    }
-
-    private long insert(ExtractedArticle page, String key, Category category, Enrichment e, OffsetDateTime collectedAt) {
+    private long insert(NewRow row, Enrichment e, OffsetDateTime collectedAt) {
+        ExtractedArticle page = row.page();
+        Category category = row.category().category();
         OffsetDateTime collected = collectedAt.withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime sortTime = page.publishTime() != null ? page.publishTime() : collected;
         long hash = e.simhash();
@@ -294,12 +180,13 @@ public class ArticleStore {
         template.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO article (source_url, content_key, title, publish_time, collected_at, source, author, editor,
-                        category_id, breadcrumb, excerpt, body_text, body_html, images, lang, simhash, band0, band1, band2, band3, sort_time)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        category_id, breadcrumb, excerpt, body_text, body_html, images, lang, simhash, band0, band1, band2, band3, sort_time,
+                        source_id, category_by, status, review_reason, story_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"});
             int i = 1;
             ps.setString(i++, page.url());
-            ps.setString(i++, key);
+            ps.setString(i++, row.key());
             ps.setString(i++, page.title());
             ps.setObject(i++, page.publishTime());
             ps.setObject(i++, collected);
@@ -317,47 +204,15 @@ public class ArticleStore {
             for (int b = 0; b < 4; b++) {
                 ps.setInt(i++, SimHash.band(hash, b));
             }
-            ps.setObject(i, sortTime);
+            ps.setObject(i++, sortTime);
+            ps.setObject(i++, row.sourceId());
+            ps.setString(i++, row.category().by());
+            ps.setString(i++, row.state().sql());
+            ps.setString(i++, row.reviewReason());
+            ps.setObject(i, row.storyId());
             return ps;
         }, keys);
         return ((Number) keys.getKeys().get("id")).longValue();
-    }
-
-    /**
-     * The story of the nearest stored article that tells the same story, if any. Candidates share
-     * at least one 16-bit band of the fingerprint (an indexed lookup, no scan); see StoryMatch.
-     */
-    private Optional<Long> storyOf(long id, long simhash, String text) {
-        record Candidate(long id, long simhash, Long storyId) {}
-        java.util.Map<Long, Candidate> candidates = new java.util.HashMap<>();
-        for (int b = 0; b < 4; b++) {
-            jdbc.sql(storyCandidates(b)).params(storyCandidateBand(simhash, b))
-                    .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class)))
-                    .list().stream()
-                    .filter(c -> c.id() != id && SimHash.distance(c.simhash(), simhash) <= CANDIDATE_DISTANCE)
-                    .forEach(c -> candidates.put(c.id(), c));
-        }
-        java.util.function.Supplier<java.util.Set<String>> ours = memo(() -> StoryMatch.words(text));
-        return candidates.values().stream()
-                .sorted(java.util.Comparator.comparingInt((Candidate c) -> SimHash.distance(c.simhash(), simhash)).thenComparingLong(Candidate::id))
-                .filter(c -> StoryMatch.sameStory(simhash, c.simhash(), ours, () -> StoryMatch.words(bodyText(c.id()))))
-                .findFirst()
-                .map(c -> c.storyId() == null ? c.id() : c.storyId());
-    }
-
-    private String bodyText(long id) {
-        return jdbc.sql("SELECT body_text FROM article WHERE id = ?").param(id).query(String.class).single();
-    }
-
-    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> supplier) {
-        Object[] value = {null};
-        return () -> {
-            if (value[0] == null) {
-                value[0] = supplier.get();
-            }
-            @SuppressWarnings("unchecked") T t = (T) value[0];
-            return t;
-        };
     }
 
     /** Identity of a page's content: same title and same text (whitespace folded) is the same page. */

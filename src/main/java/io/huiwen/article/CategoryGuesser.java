@@ -30,7 +30,7 @@ public class CategoryGuesser {
     private record Model(CategoryClassifier classifier, long trainedOn) {}
 
     /** Articles whose category is evidence (alias {@code a}): published, and not a guess. */
-    static final String EVIDENCE = "a.category_id IS NOT NULL AND a.status = 'published' "
+    static final String EVIDENCE = "a.category_id IS NOT NULL AND a.status = " + ArticleState.PUBLISHED.literal() + " "
             + "AND (a.category_by IS NULL OR a.category_by IN ('editor', 'source', 'breadcrumb'))";
 
     private final JdbcClient jdbc;

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RawPages {
 
-    /** A kept page and the article it became. */
-    public record Kept(long articleId, String url, String contentType, OffsetDateTime fetchedAt, byte[] body) {}
+    /** A kept page, the article it became and that article's source (null for none), with what its feed said (each may be null). */
+    public record Kept(long articleId, Long sourceId, String url, String contentType, OffsetDateTime fetchedAt, byte[] body,
+                       String feedTitle, OffsetDateTime feedPublished, String feedHtml) {}
 
     private final JdbcClient jdbc;
 
@@ -28,10 +29,14 @@ public class RawPages {
     }
 
     public Kept get(long articleId) {
-        return jdbc.sql("SELECT article_id, url, content_type, fetched_at, body_gzip FROM raw_page WHERE article_id = ?")
+        return jdbc.sql("""
+                SELECT r.article_id, a.source_id, r.url, r.content_type, r.fetched_at, r.body_gzip, r.feed_title, r.feed_published, r.feed_html
+                FROM raw_page r JOIN article a ON a.id = r.article_id WHERE r.article_id = ?
+                """)
                 .param(articleId)
-                .query((rs, i) -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-                        Gzip.decompress(rs.getBytes(5))))
+                .query((rs, i) -> new Kept(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), Gzip.decompress(rs.getBytes(6)), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class), rs.getString(9)))
                 .single();
     }
 }

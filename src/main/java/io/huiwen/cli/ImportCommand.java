@@ -1,54 +1,48 @@
 package io.huiwen.cli;
 
-import io.huiwen.article.ArticleStore;
 import io.huiwen.article.CategoryRepository;
-import io.huiwen.extract.ArticleExtractor;
 import io.huiwen.extract.ExtractionException;
+import io.huiwen.ingest.Ingest;
 import io.huiwen.search.IndexSync;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 
 /**
- * {@code import [--category=SLUG] PATH...}: every file goes through extract → enrich → store →
- * index. A file that fails is reported on one line naming it; the others still go through and
+ * {@code import [--category=SLUG] PATH...}: every file goes through ingest (extract → enrich →
+ * store), then the index. A file that fails is reported on one line naming it; the others still go through and
  * nothing stored is touched by the failure (each article is stored in its own transaction).
  * A full disk or a closed database stops the import with one line and status 75; running it
  * again finishes it, the files already stored counted as duplicates.
  */
 final class ImportCommand {
 
-    private final ArticleStore store;
+    private final Ingest ingest;
     private final CategoryRepository categories;
     private final IndexSync index;
-    private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
-    private final ArticleExtractor extractor = new ArticleExtractor();
     private final Path dataDir;
     private final boolean embeddedDatabase;
 
     /** Exit status of an import stopped by a full disk or a closed database: temporary, run it again (EX_TEMPFAIL). */
     static final int STOPPED = 75;
 
-    ImportCommand(ArticleStore store, CategoryRepository categories, IndexSync index, Clock clock, PrintStream out, PrintStream err,
+    ImportCommand(Ingest ingest, CategoryRepository categories, IndexSync index, PrintStream out, PrintStream err,
                   Path dataDir, boolean embeddedDatabase) {
         this.dataDir = dataDir;
         this.embeddedDatabase = embeddedDatabase;
-        this.store = store;
+        this.ingest = ingest;
         this.categories = categories;
         this.index = index;
-        this.clock = clock;
         this.out = out;
         this.err = err;
     }
 
     static ImportCommand from(ApplicationContext ctx, PrintStream out, PrintStream err) {
-        return new ImportCommand(ctx.getBean(ArticleStore.class), ctx.getBean(CategoryRepository.class),
-                ctx.getBean(IndexSync.class), ctx.getBean(Clock.class), out, err,
+        return new ImportCommand(ctx.getBean(Ingest.class), ctx.getBean(CategoryRepository.class),
+                ctx.getBean(IndexSync.class), out, err,
                 ctx.getBean(io.huiwen.HuiwenProperties.class).dataDir(),
                 ctx.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:"));
     }
@@ -70,15 +64,15 @@ final class ImportCommand {
             Path file = files.get(i);
             String progress = "[" + (i + 1) + "/" + files.size() + "] ";
             try {
-                var page = extractor.extract(InputFile.read(file), file.toString(), null, null, clock.instant());
-                var stored = store.store(page, category, OffsetDateTime.now(clock));
+                var ingested = ingest.imported(InputFile.read(file), file.toString(), category);
+                var stored = ingested.stored();
                 if (stored.duplicate()) {
                     duplicates++;
                     out.println(progress + "duplicate " + file + " (already stored as /a/" + stored.id() + ")");
                 } else {
                     imported++;
                     waiting += stored.awaitingReview() ? 1 : 0;
-                    out.println(progress + "imported  " + file + " -> /a/" + stored.id() + " " + page.title()
+                    out.println(progress + "imported  " + file + " -> /a/" + stored.id() + " " + ingested.article().title()
                             + (stored.awaitingReview() ? "  [awaiting review: category unsure]" : ""));
                 }
             } catch (InputFile.UnreadableException | ExtractionException e) {

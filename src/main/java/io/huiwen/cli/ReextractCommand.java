@@ -1,9 +1,8 @@
 package io.huiwen.cli;
 
-import io.huiwen.article.ArticleStore;
 import io.huiwen.article.RawPages;
-import io.huiwen.extract.ArticleExtractor;
 import io.huiwen.extract.ExtractionException;
+import io.huiwen.ingest.Ingest;
 import io.huiwen.search.IndexSync;
 import java.io.PrintStream;
 import java.util.List;
@@ -11,27 +10,26 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code reextract [--source=ID]}: runs the current extractor again over the raw pages kept for
- * collected articles and updates them in place (ids, categories, stories and views stay).
+ * collected articles, through ingest, as a poll of the same bytes would and updates them in place (ids, categories, stories and views stay).
  */
 final class ReextractCommand {
 
     private final RawPages raw;
-    private final ArticleStore store;
+    private final Ingest ingest;
     private final IndexSync index;
     private final PrintStream out;
     private final PrintStream err;
-    private final ArticleExtractor extractor = new ArticleExtractor();
 
-    ReextractCommand(RawPages raw, ArticleStore store, IndexSync index, PrintStream out, PrintStream err) {
+    ReextractCommand(RawPages raw, Ingest ingest, IndexSync index, PrintStream out, PrintStream err) {
         this.raw = raw;
-        this.store = store;
+        this.ingest = ingest;
         this.index = index;
         this.out = out;
         this.err = err;
     }
 
     static ReextractCommand from(ApplicationContext ctx, PrintStream out, PrintStream err) {
-        return new ReextractCommand(ctx.getBean(RawPages.class), ctx.getBean(ArticleStore.class), ctx.getBean(IndexSync.class), out, err);
+        return new ReextractCommand(ctx.getBean(RawPages.class), ctx.getBean(Ingest.class), ctx.getBean(IndexSync.class), out, err);
     }
 
     int run(Invocation inv) {
@@ -46,14 +44,12 @@ final class ReextractCommand {
         long after = 0;
         for (List<Long> ids = raw.idsAfter(after, source, 200); !ids.isEmpty(); ids = raw.idsAfter(after, source, 200)) {
             for (long id : ids) {
-                RawPages.Kept page = raw.get(id);
                 try {
-                    store.replaceExtraction(id, extractor.extract(page.body(), page.url(), page.contentType(),
-                            java.net.URI.create(page.url()), page.fetchedAt().toInstant()));
+                    ingest.reextract(id);
                     done++;
                 } catch (ExtractionException | RuntimeException e) {
                     failed++;
-                    err.println("failed    /a/" + id + " " + page.url() + ": " + e.getMessage());
+                    err.println("failed    /a/" + id + " " + raw.get(id).url() + ": " + e.getMessage());
                 }
             }
             after = ids.get(ids.size() - 1);

@@ -1,21 +1,18 @@
 package io.huiwen.collect;
 
 import io.huiwen.article.ArticleRepository;
-import io.huiwen.article.ArticleStore;
-import io.huiwen.article.ArticleStore.Provenance;
-import io.huiwen.article.ArticleStore.RawPage;
 import io.huiwen.article.Source;
 import io.huiwen.article.SourceRepository;
-import io.huiwen.extract.ArticleExtractor;
-import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractionException;
+import io.huiwen.ingest.FeedEntry;
+import io.huiwen.ingest.FetchedPage;
+import io.huiwen.ingest.Ingest;
+import io.huiwen.ingest.UrlCanonicalizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One poll of one source: fetch its feed, sitemap or list page (conditionally), find the article
- * links, fetch and extract each new article, store it. Never throws: the outcome is recorded on
+ * links, fetch each new article and hand it to ingest with what the feed said about it. Never throws: the outcome is recorded on
  * the source (last poll, error streak, typed last error) and returned.
  */
 @Component
@@ -39,19 +36,18 @@ public class SourcePoller {
 
     private final PoliteFetcher fetcher;
     private final LinkDiscovery discovery;
-    private final ArticleExtractor extractor = new ArticleExtractor();
-    private final ArticleStore store;
+    private final Ingest ingest;
     private final ArticleRepository articles;
     private final SourceRepository sources;
     private final SourceLeases leases;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    SourcePoller(PoliteFetcher fetcher, LinkDiscovery discovery, ArticleStore store, ArticleRepository articles,
+    SourcePoller(PoliteFetcher fetcher, LinkDiscovery discovery, Ingest ingest, ArticleRepository articles,
                  SourceRepository sources, SourceLeases leases, MeterRegistry metrics, Clock clock) {
         this.fetcher = fetcher;
         this.discovery = discovery;
-        this.store = store;
+        this.ingest = ingest;
         this.articles = articles;
         this.sources = sources;
         this.leases = leases;
@@ -119,11 +115,8 @@ public class SourcePoller {
             try {
                 FetchResponse page = source.type() == Source.Type.PAGE ? listing
                         : fetcher.fetch(new FetchRequest(url, null, null, source.referer()));
-                ExtractedArticle article = best(extract(page, source), item, page.url());
-                URI canonical = article.url() == null ? UrlCanonicalizer.canonical(page.url()) : UrlCanonicalizer.canonical(URI.create(article.url()));
-                var raw = new RawPage(page.url().toString(), page.contentType(), page.fetchedAt().atOffset(ZoneOffset.UTC), page.body());
-                var result = store.store(withUrl(article, canonical), source.category() == null ? null : source.category().slug(),
-                        OffsetDateTime.now(clock), new Provenance(source.id(), source.needsReview(), raw));
+                var result = ingest.collected(source, new FetchedPage(page.url(), page.contentType(), page.fetchedAt(), page.body()),
+                        new FeedEntry(item.title(), item.published(), item.contentHtml())).stored();
                 if (result.duplicate()) {
                     duplicates++;
                 } else {
@@ -140,42 +133,6 @@ public class SourcePoller {
             }
         }
         return new PollResult(source.id(), items.size(), stored, duplicates, failed, false, error, message);
-    }
-
-    private ExtractedArticle extract(FetchResponse page, Source source) throws ExtractionException {
-        String contentType = source.charset() != null ? "text/html; charset=" + source.charset() : page.contentType();
-        return extractor.extract(page.body(), page.url().toString(), contentType, page.url(), page.fetchedAt());
-    }
-
-    /**
-     * The page's article, completed from the feed where the page says nothing (title, date), or
-     * the feed's own full text when it is longer than what the page gave.
-     */
-    private ExtractedArticle best(ExtractedArticle fromPage, DiscoveredItem item, URI pageUrl) {
-        ExtractedArticle a = fromPage;
-        if (item.contentHtml() != null && !item.contentHtml().isBlank()) {
-            try {
-                String html = "<html><body><article>" + item.contentHtml() + "</article></body></html>";
-                ExtractedArticle fromFeed = extractor.extract(html.getBytes(StandardCharsets.UTF_8), pageUrl.toString(),
-                        "text/html; charset=utf-8", pageUrl, null);
-                if (fromFeed.text().length() > a.text().length() * 1.2) {
-                    a = new ExtractedArticle(a.url(), a.title(), a.publishTime(), a.source(), a.author(), a.editor(), a.breadcrumb(),
-                            fromFeed.text(), fromFeed.html(), fromFeed.images(), a.lang(), a.nextPages());
-                }
-            } catch (ExtractionException e) {
-                // the feed's content is not an article on its own: keep the page's
-            }
-        }
-        String title = a.title() != null ? a.title() : item.title();
-        OffsetDateTime published = a.publishTime() != null ? a.publishTime()
-                : item.published() == null ? null : item.published().atOffset(ZoneOffset.ofHours(8));
-        return new ExtractedArticle(a.url(), title, published, a.source(), a.author(), a.editor(), a.breadcrumb(), a.text(),
-                a.html(), a.images(), a.lang(), a.nextPages());
-    }
-
-    private static ExtractedArticle withUrl(ExtractedArticle a, URI url) {
-        return new ExtractedArticle(url.toString(), a.title(), a.publishTime(), a.source(), a.author(), a.editor(), a.breadcrumb(),
-                a.text(), a.html(), a.images(), a.lang(), a.nextPages());
     }
 
     /** Writes a poll's outcome on its source while this node still holds the lease; otherwise says why not. */

@@ -40,6 +40,27 @@ public record ExtractedArticle(
         nextPages = nextPages == null ? List.of() : List.copyOf(nextPages);
     }
 
+    /** The same article under another URL (the canonical one the collector settled on). */
+    public ExtractedArticle withUrl(String url) {
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages);
+    }
+
+    /** The same article with another headline. */
+    public ExtractedArticle withTitle(String title) {
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages);
+    }
+
+    /** The same article with another publish time (null: the page does not say). */
+    public ExtractedArticle withPublishTime(OffsetDateTime publishTime) {
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages);
+    }
+
+    /** The same article with the body (text, HTML and images) of {@code other}, e.g. a feed's fuller copy. */
+    public ExtractedArticle withBodyOf(ExtractedArticle other) {
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, other.text, other.html, other.images,
+                lang, nextPages);
+    }
+
     /** An image of the article body; {@code src} may be null for a caption whose image the page lost. */
     public record Image(String src, String caption) {}
 }

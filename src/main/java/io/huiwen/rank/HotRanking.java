@@ -2,6 +2,7 @@ package io.huiwen.rank;
 
 import io.huiwen.HuiwenProperties;
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleState;
 import io.huiwen.article.ArticleSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,11 +73,11 @@ public class HotRanking {
                        COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views,
                        %s AS outlets
                 FROM article a
-                WHERE a.status = 'published' AND a.sort_time >= :since AND a.sort_time <= :now
+                WHERE a.status = :published AND a.sort_time >= :since AND a.sort_time <= :now
                 ORDER BY views DESC, a.sort_time DESC
                 LIMIT 500
                 """.formatted(ArticleRepository.storySize("a")))
-                .param("since", since).param("now", now.plusMinutes(5))
+                .param("since", since).param("now", now.plusMinutes(5)).param("published", ArticleState.PUBLISHED.sql())
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4), rs.getInt(5)))
                 .list();
         Set<Long> stories = new HashSet<>();

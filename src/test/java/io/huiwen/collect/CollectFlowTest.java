@@ -14,7 +14,7 @@ import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.ArticleStore;
 import io.huiwen.article.RawPages;
 import io.huiwen.extract.ArticleExtractor;
-import io.huiwen.extract.ExtractedArticle;
+import io.huiwen.ingest.Ingest;
 import io.huiwen.article.SourceRepository;
 import io.huiwen.search.IndexSync;
 import java.nio.charset.Charset;
@@ -182,13 +182,46 @@ class CollectFlowTest {
         RawPages.Kept kept = raw.get(port.id());
         assertThat(new String(kept.body(), StandardCharsets.UTF_8)).contains("<h1>东江港集装箱吞吐量创新高</h1>");
         var again = new ArticleExtractor().extract(kept.body(), kept.url(), kept.contentType(), java.net.URI.create(kept.url()), null);
-        store.replaceExtraction(port.id(), new ExtractedArticle(again.url(), again.title() + "（更新）", again.publishTime(), again.source(),
-                again.author(), again.editor(), again.breadcrumb(), again.text(), again.html(), again.images(), again.lang(), again.nextPages()));
+        store.replaceExtraction(port.id(), again.withTitle(again.title() + "（更新）"));
         var after = articles.findById(port.id()).orElseThrow();
         assertThat(after.title()).isEqualTo("东江港集装箱吞吐量创新高（更新）");
         assertThat(after.storyId()).isEqualTo(before.storyId());
         assertThat(after.category()).isEqualTo(before.category());
         assertThat(after.sourceUrl()).isEqualTo(before.sourceUrl());
+    }
+
+    /**
+     * Issue #11: re-extraction ignored the source's charset override and the feed's content, so it
+     * could turn a polled article into another one. Now both go through ingest with the same provenance.
+     */
+    @Test
+    void reextractingAPolledPageGivesTheArticleThePollGave(@Autowired Ingest ingest) throws Exception {
+        String title = "东江湿地公园迎来首批越冬候鸟";
+        String p1 = "东江湿地公园近日迎来今冬首批越冬候鸟，白鹭、苍鹭和数百只野鸭在湖面栖息觅食，吸引不少市民前来观赏拍照。";
+        String p2 = "公园管理处介绍，今年新修复湿地一百余亩，补种了芦苇和水生植物，为候鸟提供了更多栖息地和食物来源。";
+        String p3 = "管理处提醒市民观鸟时保持距离，不要投喂和惊扰鸟群，园内还设置了观鸟屏风和科普展板，方便市民了解候鸟知识。";
+        String p4 = "据观测，今冬到访湿地的候鸟种类比去年多出六种，其中包括两种国家二级保护鸟类，预计候鸟数量将在下月达到高峰。";
+        // GBK bytes, no <meta charset>, and a server that says Latin-1: only the source's override reads it right
+        SITE.page("/wetland/2026/11/28/birds.html", "text/html; charset=iso-8859-1",
+                article(title, "", "东江晚报", p1, p2).replace("<meta charset=\"utf-8\">", ""), Charset.forName("GBK"));
+        // the feed has the full text and the date the page leaves out
+        SITE.page("/wetland/feed.xml", "application/rss+xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>湿地</title>"
+                + "<link>" + SITE.url("/") + "</link><item><title>" + title + "</title><link>" + SITE.url("/wetland/2026/11/28/birds.html")
+                + "</link><pubDate>Sat, 28 Nov 2026 06:00:00 GMT</pubDate><content:encoded><![CDATA[<p>" + p1 + "</p><p>" + p2 + "</p><p>"
+                + p3 + "</p><p>" + p4 + "</p>]]></content:encoded></item></channel></rss>");
+        JsonNode source = createSource("{\"url\":\"" + SITE.url("/wetland/feed.xml") + "\",\"type\":\"feed\",\"category\":\"shehui\","
+                + "\"charset\":\"gbk\",\"enabled\":false}");
+        JsonNode poll = run(source.get("id").asLong());
+        assertThat(poll.get("stored").asInt()).as(poll.toString()).isEqualTo(1);
+        long id = articles.latest(1, 50).items().stream().filter(a -> title.equals(a.title())).findFirst().orElseThrow().id();
+        var polled = articles.findById(id).orElseThrow();
+        assertThat(polled.text()).as("the feed's fuller text").contains(p4);
+        assertThat(polled.publishTime()).as("the feed's date").isNotNull();
+
+        ingest.reextract(id);
+
+        assertThat(articles.findById(id).orElseThrow()).isEqualTo(polled);
     }
 
     @Test

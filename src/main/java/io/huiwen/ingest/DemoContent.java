@@ -1,6 +1,5 @@
-package io.huiwen.article;
+package io.huiwen.ingest;
 
-import io.huiwen.extract.ArticleExtractor;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractionException;
 import java.io.IOException;
@@ -27,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the demo articles (original fictional news written for Huiwen, in the page-dump format)
- * through the real import path when the database is empty, once: a flag remembers it, so
+ * through ingest, as an import would, when the database is empty, once: a flag remembers it, so
  * deleting the demo articles does not bring them back. Dates are shifted together so the newest
  * demo article is an hour old and the portal looks current.
  */
@@ -42,12 +41,12 @@ class DemoContent implements ApplicationRunner {
     static final String LOCATION = "classpath:demo/articles/*.txt";
 
     private final JdbcClient jdbc;
-    private final ArticleStore store;
+    private final Ingest ingest;
     private final Clock clock;
 
-    DemoContent(JdbcClient jdbc, ArticleStore store, Clock clock) {
+    DemoContent(JdbcClient jdbc, Ingest ingest, Clock clock) {
         this.jdbc = jdbc;
-        this.store = store;
+        this.ingest = ingest;
         this.clock = clock;
     }
 
@@ -65,21 +64,21 @@ class DemoContent implements ApplicationRunner {
                 .max(Comparator.naturalOrder()).map(newest -> Duration.between(newest, now.minusHours(1))).orElse(Duration.ZERO);
         int stored = 0;
         for (ExtractedArticle page : pages) {
-            stored += store.store(shifted(page, shift), null, now).duplicate() ? 0 : 1;
+            stored += ingest.given(shifted(page, shift), now).duplicate() ? 0 : 1;
         }
         jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?)").params(FLAG, now.toString()).update();
         log.info("loaded {} demo articles", stored);
     }
 
     private static List<ExtractedArticle> read() {
-        ArticleExtractor extractor = new ArticleExtractor();
+        PageReader reader = new PageReader();
         List<ExtractedArticle> pages = new ArrayList<>();
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources(LOCATION);
             Arrays.sort(files, Comparator.comparing(Resource::getFilename));
             for (Resource file : files) {
                 try {
-                    pages.add(extractor.extract(file.getContentAsByteArray(), file.getFilename(), null, null, null));
+                    pages.add(reader.read(file.getContentAsByteArray(), file.getFilename(), null));
                 } catch (ExtractionException e) {
                     log.warn("demo article {} skipped: {}", file.getFilename(), e.getMessage());
                 }
@@ -91,7 +90,6 @@ class DemoContent implements ApplicationRunner {
     }
 
     private static ExtractedArticle shifted(ExtractedArticle p, Duration shift) {
-        return new ExtractedArticle(p.url(), p.title(), p.publishTime() == null ? null : p.publishTime().plus(shift),
-                p.source(), p.author(), p.editor(), p.breadcrumb(), p.text(), p.html(), p.images(), p.lang(), p.nextPages());
+        return p.withPublishTime(p.publishTime() == null ? null : p.publishTime().plus(shift));
     }
 }

@@ -1,4 +1,4 @@
-package io.huiwen.collect;
+package io.huiwen.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

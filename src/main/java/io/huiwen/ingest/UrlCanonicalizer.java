@@ -1,4 +1,4 @@
-package io.huiwen.collect;
+package io.huiwen.ingest;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,0 +1,27 @@
+package io.huiwen.article;
+
+import java.util.Collection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The "to be indexed" records, written in the same transaction as the article change they
+ * announce (outbox), so a crash between database and search index loses nothing.
+ */
+@Repository
+class IndexOutbox {
+
+    private final JdbcClient jdbc;
+
+    IndexOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(long articleId) {
+        jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(articleId).update();
+    }
+
+    void addAll(Collection<Long> articleIds) {
+        articleIds.forEach(this::add);
+    }
+}

@@ -1,0 +1,80 @@
+package io.huiwen.ingest;
+
+import io.huiwen.article.ArticleStore;
+import io.huiwen.article.ArticleStore.Provenance;
+import io.huiwen.article.ArticleStore.RawPage;
+import io.huiwen.article.ArticleStore.Stored;
+import io.huiwen.article.RawPages;
+import io.huiwen.article.Source;
+import io.huiwen.article.SourceRepository;
+import io.huiwen.extract.ExtractedArticle;
+import io.huiwen.extract.ExtractionException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every way a page arrives — polled from a source, imported from a file, re-extracted from its
+ * kept raw page, loaded as demo content — goes extract → enrich → store here, so the same bytes
+ * with the same provenance always become the same article.
+ */
+@Service
+public class Ingest {
+
+    /** An article taken in, as extracted, and what storing it did. */
+    public record Ingested(ExtractedArticle article, Stored stored) {}
+
+    private final PageReader reader = new PageReader();
+    private final ArticleStore store;
+    private final RawPages raw;
+    private final SourceRepository sources;
+    private final Clock clock;
+
+    Ingest(ArticleStore store, RawPages raw, SourceRepository sources, Clock clock) {
+        this.store = store;
+        this.raw = raw;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    /**
+     * A page fetched for a source, with what the source's feed said about it (or {@link FeedEntry#NONE}).
+     * It is stored under its canonical URL, its raw page and feed entry kept for re-extraction.
+     */
+    public Ingested collected(Source source, FetchedPage page, FeedEntry feed) throws ExtractionException {
+        ExtractedArticle article = reader.read(page, source.charset(), feed);
+        URI canonical = UrlCanonicalizer.canonical(article.url() == null ? page.url() : URI.create(article.url()));
+        var kept = new RawPage(page.url().toString(), page.contentType(), page.fetchedAt().atOffset(ZoneOffset.UTC), page.body(),
+                feed.title(), feed.published() == null ? null : feed.published().atOffset(ZoneOffset.UTC), feed.contentHtml());
+        article = article.withUrl(canonical.toString());
+        Stored stored = store.store(article, source.category() == null ? null : source.category().slug(), OffsetDateTime.now(clock),
+                new Provenance(source.id(), source.needsReview(), kept));
+        return new Ingested(article, stored);
+    }
+
+    /** A file (an HTML page or a page dump) given by an editor, into the category given, or null to let the evidence decide. */
+    public Ingested imported(byte[] body, String name, String categorySlug) throws ExtractionException {
+        ExtractedArticle article = reader.read(body, name, clock.instant());
+        return new Ingested(article, store.store(article, categorySlug, OffsetDateTime.now(clock)));
+    }
+
+    /** An article already extracted (the demo content), taken in at {@code collectedAt}; the evidence decides its category. */
+    public Stored given(ExtractedArticle article, OffsetDateTime collectedAt) {
+        return store.store(article, null, collectedAt);
+    }
+
+    /**
+     * Extracts a collected article again from its kept raw page, as a poll of the same bytes would
+     * now (the source's charset override and the kept feed entry included), and replaces what the
+     * last extraction gave; its id, URL, category, story and views stay.
+     */
+    public void reextract(long articleId) throws ExtractionException {
+        RawPages.Kept kept = raw.get(articleId);
+        String charset = kept.sourceId() == null ? null : sources.findById(kept.sourceId()).map(Source::charset).orElse(null);
+        var page = new FetchedPage(URI.create(kept.url()), kept.contentType(), kept.fetchedAt().toInstant(), kept.body());
+        var feed = new FeedEntry(kept.feedTitle(), kept.feedPublished() == null ? null : kept.feedPublished().toInstant(), kept.feedHtml());
+        store.replaceExtraction(articleId, reader.read(page, charset, feed));
+    }
+}

@@ -1,0 +1,56 @@
+package io.huiwen.ingest;
+
+import io.huiwen.extract.ArticleExtractor;
+import io.huiwen.extract.ExtractedArticle;
+import io.huiwen.extract.ExtractionException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * A fetched page and its provenance become one article, the same way whether it is polled now or
+ * re-extracted later: the source's charset override wins over the server's, and the feed entry
+ * completes what the page does not say or replaces a body it shortened.
+ */
+final class PageReader {
+
+    /** A feed's dates without an offset are read as China's time, where most of the sources are. */
+    private static final ZoneOffset FEED_OFFSET = ZoneOffset.ofHours(8);
+
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    ExtractedArticle read(FetchedPage page, String charsetOverride, FeedEntry feed) throws ExtractionException {
+        String contentType = charsetOverride != null ? "text/html; charset=" + charsetOverride : page.contentType();
+        ExtractedArticle fromPage = extractor.extract(page.body(), page.url().toString(), contentType, page.url(), page.fetchedAt());
+        return completed(fromPage, feed, page);
+    }
+
+    /** A file or resource given by name, without provenance. */
+    ExtractedArticle read(byte[] body, String name, java.time.Instant at) throws ExtractionException {
+        return extractor.extract(body, name, null, null, at);
+    }
+
+    /**
+     * The page's article, completed from the feed where the page says nothing (title, date), or
+     * the feed's own full text when it is longer than what the page gave.
+     */
+    private ExtractedArticle completed(ExtractedArticle fromPage, FeedEntry feed, FetchedPage page) {
+        ExtractedArticle a = fromPage;
+        if (feed.contentHtml() != null && !feed.contentHtml().isBlank()) {
+            try {
+                String html = "<html><body><article>" + feed.contentHtml() + "</article></body></html>";
+                ExtractedArticle fromFeed = extractor.extract(html.getBytes(StandardCharsets.UTF_8), page.url().toString(),
+                        "text/html; charset=utf-8", page.url(), null);
+                if (fromFeed.text().length() > a.text().length() * 1.2) {
+                    a = a.withBodyOf(fromFeed);
+                }
+            } catch (ExtractionException e) {
+                // the feed's content is not an article on its own: keep the page's
+            }
+        }
+        String title = a.title() != null ? a.title() : feed.title();
+        OffsetDateTime published = a.publishTime() != null ? a.publishTime()
+                : feed.published() == null ? null : feed.published().atOffset(FEED_OFFSET);
+        return a.withTitle(title).withPublishTime(published);
+    }
+}
