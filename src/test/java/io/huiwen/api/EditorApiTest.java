@@ -1,0 +1,154 @@
+package io.huiwen.api;
+
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.huiwen.article.CategoryRepository;
+import io.huiwen.article.EditorialDesk;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The editors' calls of {@link EditorApi} (category, publish) and {@link StoryApi} (split, merge)
+ * over a mocked {@link EditorialDesk}, which throws the messages the real one does.
+ * <p>
+ * This slice does not load the project's {@code SecurityConfig}, so there is no filter chain and
+ * the admin-only calls are made directly; login and HTTP Basic stay covered by the full-stack
+ * {@code admin.EditorsTest} and {@code collect.CollectFlowTest}.
+ */
+@WebMvcTest(controllers = {EditorApi.class, StoryApi.class}, properties = "huiwen.data-dir=target/slice-data/editor-api")
+@ImportAutoConfiguration(ApplicationAvailabilityAutoConfiguration.class)
+class EditorApiTest {
+
+    @Autowired MockMvc mvc;
+    @MockitoBean EditorialDesk desk;
+    @MockitoBean CategoryRepository categories; // for web.SiteAdvice, which every slice loads
+
+    ResultActions postJson(String path, String json) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void categoryChangeAnswersTheIdAndTheSlug() throws Exception {
+        given(desk.recategorise(31, " keji ")).willReturn(true); // the desk strips the slug; the answer shows it stripped
+
+        postJson("/api/v1/articles/31/category", "{\"category\":\" keji \"}").andExpect(status().isOk())
+                .andExpect(content().json("{\"id\":31,\"category\":\"keji\"}", true));
+    }
+
+    @Test
+    void categoryChangeToAnUnknownCategoryIsA400() throws Exception {
+        given(desk.recategorise(31, "nosuch")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
+
+        postJson("/api/v1/articles/31/category", "{\"category\":\"nosuch\"}").andExpect(status().isBadRequest())
+                .andExpect(content().json("{\"error\":\"no category with slug 'nosuch'\"}", true));
+    }
+
+    @Test
+    void categoryChangeOfAnUnknownArticleIsA404() throws Exception {
+        given(desk.recategorise(999, "keji")).willReturn(false);
+
+        postJson("/api/v1/articles/999/category", "{\"category\":\"keji\"}").andExpect(status().isNotFound())
+                .andExpect(content().json("{\"error\":\"no article 999\"}", true));
+    }
+
+    @Test
+    void categoryChangeWithoutACategoryIsA400ShowingTheShape() throws Exception {
+        postJson("/api/v1/articles/31/category", "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("give the category as {\"category\": \"SLUG\"}"));
+        verify(desk, never()).recategorise(anyLong(), anyString());
+    }
+
+    @Test
+    void categoryChangeWithABodyThatIsNotJsonIsA400() throws Exception {
+        postJson("/api/v1/articles/31/category", "keji").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("the request body is not valid JSON for this call"));
+    }
+
+    @Test
+    void publishWithoutABodyKeepsTheCategoryAndSaysWhetherItPublished() throws Exception {
+        given(desk.publish(41, null)).willReturn(true);
+        given(desk.publish(42, null)).willReturn(false);
+
+        mvc.perform(post("/api/v1/articles/41/publish")).andExpect(status().isOk())
+                .andExpect(content().json("{\"id\":41,\"published\":true}", true));
+        mvc.perform(post("/api/v1/articles/42/publish")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.published").value(false));
+    }
+
+    @Test
+    void publishInAChosenCategory() throws Exception {
+        given(desk.publish(41, "caijing")).willReturn(true);
+
+        postJson("/api/v1/articles/41/publish", "{\"category\":\"caijing\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.published").value(true));
+        verify(desk).publish(41, "caijing");
+    }
+
+    @Test
+    void publishInAnUnknownCategoryIsA400() throws Exception {
+        given(desk.publish(41, "nosuch")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
+
+        postJson("/api/v1/articles/41/publish", "{\"category\":\"nosuch\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("no category with slug 'nosuch'"));
+    }
+
+    @Test
+    void splitAnswersWhetherTheArticleLeftItsStory() throws Exception {
+        given(desk.splitFromStory(31)).willReturn(true);
+
+        mvc.perform(post("/api/v1/articles/31/split")).andExpect(status().isOk())
+                .andExpect(content().json("{\"id\":31,\"story_id\":31,\"split\":true}", true));
+    }
+
+    @Test
+    void splitOfAnUnknownArticleIsA400() throws Exception {
+        given(desk.splitFromStory(999)).willThrow(new IllegalArgumentException("no article with id 999"));
+
+        mvc.perform(post("/api/v1/articles/999/split")).andExpect(status().isBadRequest())
+                .andExpect(content().json("{\"error\":\"no article with id 999\"}", true));
+    }
+
+    @Test
+    void mergeAnswersTheStoryKeptAndHowManyMoved() throws Exception {
+        given(desk.mergeStories(30, 40)).willReturn(3);
+
+        postJson("/api/v1/stories/merge", "{\"into\":30,\"from\":40}").andExpect(status().isOk())
+                .andExpect(content().json("{\"story_id\":30,\"moved\":3}", true));
+    }
+
+    @Test
+    void mergeWithoutBothStoriesIsA400ShowingTheShape() throws Exception {
+        postJson("/api/v1/stories/merge", "{\"into\":30}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("give the stories as {\"into\": STORY_ID, \"from\": STORY_ID}"));
+        verify(desk, never()).mergeStories(anyLong(), anyLong());
+    }
+
+    @Test
+    void mergingAStoryIntoItselfIsA400() throws Exception {
+        given(desk.mergeStories(30, 30)).willThrow(new IllegalArgumentException("a story cannot be merged into itself"));
+
+        postJson("/api/v1/stories/merge", "{\"into\":30,\"from\":30}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("a story cannot be merged into itself"));
+    }
+
+    @Test
+    void aNonNumericArticleIdIsA400NamingTheParameter() throws Exception {
+        mvc.perform(post("/api/v1/articles/abc/split")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid value for parameter 'id'"));
+    }
+}
