@@ -3,43 +3,76 @@ package io.huiwen.api;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.huiwen.admin.AdminSecurity;
 import io.huiwen.article.CategoryRepository;
 import io.huiwen.article.EditorialDesk;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The editors' calls of {@link EditorApi} (category, publish) and {@link StoryApi} (split, merge)
  * over a mocked {@link EditorialDesk}, which throws the messages the real one does.
  * <p>
- * This slice does not load the project's {@code SecurityConfig}, so there is no filter chain and
- * the admin-only calls are made directly; login and HTTP Basic stay covered by the full-stack
- * {@code admin.EditorsTest} and {@code collect.CollectFlowTest}.
+ * The slice loads the project's {@code SecurityConfig} (through {@link AdminSecurity}): the tests run as
+ * {@code @WithMockUser(roles = "ADMIN")}, and one checks that an anonymous caller gets a Basic challenge.
+ * API calls need no CSRF token (the config ignores it under {@code /api/**}).
  */
-@WebMvcTest(controllers = {EditorApi.class, StoryApi.class}, properties = "huiwen.data-dir=target/slice-data/editor-api")
-@ImportAutoConfiguration(ApplicationAvailabilityAutoConfiguration.class)
+@WebMvcTest(controllers = {EditorApi.class, StoryApi.class},
+        properties = {"huiwen.data-dir=target/slice-data/editor-api", "huiwen.admin.password=test-admin"})
+@ImportAutoConfiguration({ApplicationAvailabilityAutoConfiguration.class, SecurityAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class})
+@Import(AdminSecurity.class)
+@WithMockUser(roles = "ADMIN")
 class EditorApiTest {
 
-    @Autowired MockMvc mvc;
+    @Autowired WebApplicationContext context;
+    MockMvc mvc;
     @MockitoBean EditorialDesk desk;
+    @MockitoBean JdbcClient jdbc; // asked by nothing: the admin password is configured
     @MockitoBean CategoryRepository categories; // for web.SiteAdvice, which every slice loads
 
     ResultActions postJson(String path, String json) throws Exception {
         return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @BeforeEach
+    void mockMvcWithTheFilterChain() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void anAnonymousCallerIsAskedForBasicAuth() throws Exception {
+        mvc.perform(post("/api/v1/articles/31/publish").with(anonymous())).andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"));
+        mvc.perform(post("/api/v1/stories/merge").with(anonymous()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"into\":30,\"from\":40}")).andExpect(status().isUnauthorized());
+        verify(desk, never()).mergeStories(anyLong(), anyLong());
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.huiwen.api;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -13,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.huiwen.admin.AdminSecurity;
 import io.huiwen.article.Category;
 import io.huiwen.article.CategoryRepository;
 import io.huiwen.article.Source;
@@ -24,37 +27,49 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The sources API over the real {@link SourceCatalog} (its checks give the 400 messages) with a
  * mocked {@link JdbcClient} and repositories, and a mocked {@link SourcePoller} for run-now; the clock is the
  * application's own.
  * <p>
- * This slice does not load the project's {@code SecurityConfig}, so there is no filter chain and
- * the admin-only calls are made directly; login and HTTP Basic stay covered by the full-stack
- * {@code admin.EditorsTest} and {@code collect.CollectFlowTest}.
+ * The slice loads the project's {@code SecurityConfig} (through {@link AdminSecurity}): the tests run as
+ * {@code @WithMockUser(roles = "ADMIN")}, and one checks that an anonymous caller gets a Basic challenge.
+ * API calls need no CSRF token (the config ignores it under {@code /api/**}).
  */
-@WebMvcTest(controllers = SourceApi.class, properties = "huiwen.data-dir=target/slice-data/source-api")
-@ImportAutoConfiguration(ApplicationAvailabilityAutoConfiguration.class)
-@Import(SourceCatalog.class)
+@WebMvcTest(controllers = SourceApi.class,
+        properties = {"huiwen.data-dir=target/slice-data/source-api", "huiwen.admin.password=test-admin"})
+@ImportAutoConfiguration({ApplicationAvailabilityAutoConfiguration.class, SecurityAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class})
+@Import({SourceCatalog.class, AdminSecurity.class})
+@WithMockUser(roles = "ADMIN")
 class SourceApiTest {
 
     static final OffsetDateTime NOON = OffsetDateTime.of(2026, 11, 20, 12, 0, 0, 0, ZoneOffset.ofHours(8));
     static final Category CAIJING = new Category(1, "caijing", "财经", 1);
 
-    @Autowired MockMvc mvc;
+    @Autowired WebApplicationContext context;
+    MockMvc mvc;
     @MockitoBean(answers = Answers.RETURNS_DEEP_STUBS) JdbcClient jdbc;
     @MockitoBean SourceRepository sources;
     @MockitoBean CategoryRepository categories;
@@ -65,8 +80,25 @@ class SourceApiTest {
                 null, null, null, 0, null, null);
     }
 
-    ResultActions postJson(String path, String json) throws Exception {
-        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+    ResultActions postJson(String path, String json, RequestPostProcessor... processors) throws Exception {
+        var request = post(path).contentType(MediaType.APPLICATION_JSON).content(json);
+        for (RequestPostProcessor p : processors) {
+            request.with(p);
+        }
+        return mvc.perform(request);
+    }
+
+    @BeforeEach
+    void mockMvcWithTheFilterChain() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void anAnonymousCallerIsAskedForBasicAuthEvenToRead() throws Exception {
+        mvc.perform(get("/api/v1/sources").with(anonymous())).andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"));
+        postJson("/api/v1/sources", "{\"url\":\"https://gangcheng.example.cn/\"}", anonymous()).andExpect(status().isUnauthorized());
+        verify(sources, never()).findByUrl(anyString());
     }
 
     @Test
