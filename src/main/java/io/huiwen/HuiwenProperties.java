@@ -48,8 +48,40 @@ public record HuiwenProperties(
      */
     public record Db(@DefaultValue("0ms") Duration writeDelay) {}
 
-    /** @param syncInterval how often articles stored since the last drain are indexed */
-    public record Search(@DefaultValue("1s") Duration syncInterval) {}
+    /**
+     * @param backend         {@code lucene} (an embedded index per node, under the data directory) or
+     *                        {@code opensearch} (one index shared by every node, in an OpenSearch cluster)
+     * @param syncInterval    how often each node reads the change log: new and changed articles reach
+     *                        its index and its caches within about this long
+     * @param changeRetention a node that has not read the change log for this long counts as gone:
+     *                        the log is pruned without waiting for it, and it rebuilds its index when it
+     *                        comes back
+     * @param opensearch      the cluster, when {@code backend} is {@code opensearch}
+     */
+    public record Search(@DefaultValue("lucene") String backend,
+                         @DefaultValue("1s") Duration syncInterval,
+                         @DefaultValue("7d") Duration changeRetention,
+                         @DefaultValue OpenSearch opensearch) {
+
+        public boolean openSearch() {
+            return "opensearch".equalsIgnoreCase(backend.strip());
+        }
+    }
+
+    /**
+     * @param uris           the cluster's HTTP addresses, e.g. {@code http://search1:9200}; several for failover
+     * @param index          the alias readers search; each rebuild creates a new index behind it
+     * @param username       basic-auth user, when the cluster asks for one
+     * @param password       its password
+     * @param connectTimeout how long to wait for a connection to a node
+     * @param socketTimeout  how long to wait for an answer
+     */
+    public record OpenSearch(@DefaultValue("http://localhost:9200") java.util.List<String> uris,
+                             @DefaultValue("huiwen-articles") String index,
+                             String username,
+                             String password,
+                             @DefaultValue("5s") Duration connectTimeout,
+                             @DefaultValue("30s") Duration socketTimeout) {}
 
     /**
      * @param gravity       how fast an article's views stop counting as it ages (Hacker News style)

@@ -24,6 +24,20 @@ public interface SearchIndex {
 
     long size();
 
+    /**
+     * True when every node searches this one index (OpenSearch): then one node at a time applies the
+     * change log to it. False for an index of this node's own (embedded Lucene), which each node
+     * keeps in step by itself.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /** Names this index's place in the change log: {@code lucene@<node-id>}, {@code opensearch:<alias>}. */
+    default String readerName(String nodeId) {
+        return "lucene@" + nodeId;
+    }
+
     /** True when the index was built by an older version of the index layout and should be rebuilt from the database. */
     default boolean needsRebuild() {
         return false;
