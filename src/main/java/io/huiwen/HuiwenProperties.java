@@ -56,11 +56,14 @@ public record HuiwenProperties(
      * @param changeRetention a node that has not read the change log for this long counts as gone:
      *                        the log is pruned without waiting for it, and it rebuilds its index when it
      *                        comes back
+     * @param checkInterval   how often each index is compared with the database (article counts); an
+     *                        index found wrong twice in a row is rebuilt
      * @param opensearch      the cluster, when {@code backend} is {@code opensearch}
      */
     public record Search(@DefaultValue("lucene") String backend,
                          @DefaultValue("1s") Duration syncInterval,
                          @DefaultValue("7d") Duration changeRetention,
+                         @DefaultValue("5m") Duration checkInterval,
                          @DefaultValue OpenSearch opensearch) {
 
         public boolean openSearch() {

@@ -65,6 +65,11 @@ public class ArticleRepository {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }
 
+    /** The articles readers can see, and so the articles a search index holds once it is in step. */
+    public long countPublished() {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE status = " + ArticleState.PUBLISHED.literal()).query(Long.class).single();
+    }
+
     /** Articles waiting for an editor (from sources marked "needs review"), newest first. */
     public List<ArticleSummary> awaitingReview(int max) {
         List<Long> ids = jdbc.sql("SELECT id FROM article WHERE status = " + ArticleState.REVIEW.literal() + " ORDER BY collected_at DESC LIMIT ?")
@@ -182,19 +187,6 @@ public class ArticleRepository {
     }
 
     /** Articles written since the index last caught up, and the outbox position to mark once they are indexed. */
-    public record OutboxBatch(List<Long> articleIds, long upTo) {}
-
-    public OutboxBatch pendingIndexing(int limit) {
-        List<long[]> rows = jdbc.sql("SELECT id, article_id FROM index_outbox ORDER BY id LIMIT ?").param(limit)
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        long upTo = rows.isEmpty() ? 0 : rows.get(rows.size() - 1)[0];
-        return new OutboxBatch(rows.stream().map(r -> r[1]).distinct().toList(), upTo);
-    }
-
-    public void markIndexed(long upTo) {
-        jdbc.sql("DELETE FROM index_outbox WHERE id <= ?").param(upTo).update();
-    }
-
     public record SitemapEntry(long id, OffsetDateTime publishTime, OffsetDateTime lastModified, String title) {}
 
     public List<SitemapEntry> sitemap(int limit) {

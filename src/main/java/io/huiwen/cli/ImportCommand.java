@@ -26,6 +26,14 @@ final class ImportCommand {
     private final Path dataDir;
     private final boolean embeddedDatabase;
 
+    /**
+     * A command against a shared database (PostgreSQL) writes the change log and leaves indexing to
+     * the running nodes: an index of its own would be thrown away, and reading the log into it would
+     * only hold back pruning. On the embedded database the command is the node (it holds the data
+     * directory, index and all), so it brings its index up to date itself.
+     */
+    static final String SHARED_DATABASE_INDEXING = "search indexes: the running nodes index these from the change log within seconds";
+
     /** Exit status of an import stopped by a full disk or a closed database: temporary, run it again (EX_TEMPFAIL). */
     static final int STOPPED = 75;
 
@@ -90,7 +98,7 @@ final class ImportCommand {
         }
         if (stopped == null) {
             try {
-                out.println("indexed " + index.drain());
+                out.println(embeddedDatabase ? "indexed " + index.drain() : SHARED_DATABASE_INDEXING);
             } catch (RuntimeException e) {
                 stopped = ImportStopped.of(e, dataDir, embeddedDatabase);
                 if (stopped == null) {
@@ -103,8 +111,8 @@ final class ImportCommand {
             out.println(waiting + " awaiting review: no category was given and none was sure; an editor publishes them at /admin");
         }
         if (stopped != null) {
-            // each article went in with its tags and its outbox row in one transaction, or not at all;
-            // the outbox indexes whatever is stored on the next run, import or portal
+            // each article went in with its tags and its change-log row in one transaction, or not at all;
+            // the index reads whatever is stored on the next run, import or portal
             err.println("import stopped: " + stopped.reason() + "; make room and run the same import again: "
                     + "what is stored is skipped as a duplicate, the rest is imported");
             return STOPPED;

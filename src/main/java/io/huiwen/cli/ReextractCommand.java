@@ -19,8 +19,10 @@ final class ReextractCommand {
     private final IndexSync index;
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean embeddedDatabase;
 
-    ReextractCommand(RawPages raw, Ingest ingest, IndexSync index, PrintStream out, PrintStream err) {
+    ReextractCommand(RawPages raw, Ingest ingest, IndexSync index, PrintStream out, PrintStream err, boolean embeddedDatabase) {
+        this.embeddedDatabase = embeddedDatabase;
         this.raw = raw;
         this.ingest = ingest;
         this.index = index;
@@ -29,7 +31,8 @@ final class ReextractCommand {
     }
 
     static ReextractCommand from(ApplicationContext ctx, PrintStream out, PrintStream err) {
-        return new ReextractCommand(ctx.getBean(RawPages.class), ctx.getBean(Ingest.class), ctx.getBean(IndexSync.class), out, err);
+        return new ReextractCommand(ctx.getBean(RawPages.class), ctx.getBean(Ingest.class), ctx.getBean(IndexSync.class), out, err,
+                ctx.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:"));
     }
 
     int run(Invocation inv) {
@@ -54,7 +57,11 @@ final class ReextractCommand {
             }
             after = ids.get(ids.size() - 1);
         }
-        index.drain();
+        if (embeddedDatabase) {
+            index.drain();
+        } else {
+            out.println(ImportCommand.SHARED_DATABASE_INDEXING);
+        }
         out.println("re-extracted " + done + ", failed " + failed);
         return failed > 0 ? 1 : 0;
     }

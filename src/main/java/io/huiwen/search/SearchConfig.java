@@ -46,6 +46,18 @@ class SearchConfig {
         }
     }
 
+    /** Gauge name; {@code huiwen_search_index_lag} on /actuator/prometheus. */
+    static final String INDEX_LAG = "huiwen.search.index.lag";
+
+    /** How far behind the change log this node's index (or the shared one) is: alert when it keeps growing. */
+    @Bean
+    MeterBinder searchLagMetrics(IndexSync sync) {
+        return registry -> Gauge.builder(INDEX_LAG, sync, IndexSync::lag)
+                .description("Article changes logged that the search index has not applied yet")
+                .strongReference(true)
+                .register(registry);
+    }
+
     /** How many articles a search can find: compare with the published articles to see the index catch up. */
     @Bean
     MeterBinder searchIndexMetrics(SearchIndex index) {
