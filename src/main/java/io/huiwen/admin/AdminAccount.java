@@ -30,7 +30,10 @@ final class AdminAccount {
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String hash = encoder.encode(password);
-        jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?)").params(SETTING, hash).update();
+        if (jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?) ON CONFLICT DO NOTHING").params(SETTING, hash).update() == 0) {
+            // another node sharing the database started at the same moment and made the account first: its password holds
+            return jdbc.sql("SELECT setting_value FROM app_setting WHERE name = ?").param(SETTING).query(String.class).single();
+        }
         log.warn("\n\n  Huiwen admin account created: user 'admin', password '{}'\n  It is shown only this once; set huiwen.admin.password to choose your own.\n", password);
         return hash;
     }
