@@ -57,7 +57,7 @@ public class DataDirectoryInitializer implements ApplicationContextInitializer<C
         env.getPropertySources().addFirst(new MapPropertySource("huiwenDataDirectory", Map.copyOf(defaults)));
     }
 
-    static String h2Url(Path dataDir, Duration writeDelay) {
+    public static String h2Url(Path dataDir, Duration writeDelay) {
         long millis = Math.max(0, Math.min(Integer.MAX_VALUE, writeDelay.toMillis()));
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("huiwen") + H2_OPTIONS + ";WRITE_DELAY=" + millis;
     }
