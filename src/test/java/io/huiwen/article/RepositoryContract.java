@@ -2,6 +2,7 @@ package io.huiwen.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.huiwen.extract.ExtractedArticle;
 import java.nio.charset.Charset;
@@ -161,7 +162,7 @@ abstract class RepositoryContract {
         var latest = articles.latest(1, 10);
         assertThat(latest.total()).isEqualTo(2);
         assertThat(latest.items()).extracting(ArticleSummary::id, ArticleSummary::storySize)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(other, 1), org.assertj.core.groups.Tuple.tuple(first, 3));
+                .containsExactly(tuple(other, 1), tuple(first, 3));
         assertThat(articles.storyMembers(story, first)).extracting(ArticleSummary::id).containsExactly(second, third);
         assertThat(articles.otherReports(story, second)).extracting(ArticleRepository.OtherReport::id).containsExactly(first, third);
         assertThat(articles.summaries(List.of(third, other))).extracting(ArticleSummary::storySize).containsExactly(3, 1);
@@ -201,7 +202,7 @@ abstract class RepositoryContract {
         for (var list : List.of(articles.latest(1, 10), articles.inCategory(caijing, 1, 10))) {
             assertThat(list.total()).isEqualTo(1);
             assertThat(list.items()).extracting(ArticleSummary::id, ArticleSummary::storySize)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(lead, storySize));
+                    .containsExactly(tuple(lead, storySize));
         }
         assertThat(articles.sitemap(10)).hasSize(storySize);
     }
