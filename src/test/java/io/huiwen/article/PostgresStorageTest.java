@@ -6,19 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.huiwen.TestDataDir;
+import io.huiwen.TestPostgres;
 import io.huiwen.rank.ViewCounter;
 import io.huiwen.search.IndexSync;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,63 +28,13 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class PostgresStorageTest {
 
-    static final String SERVER = System.getProperty("huiwen.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getProperty("huiwen.test.postgres.user", "postgres");
-    /** Names this test's databases: the prefix, the second it was made in, and a random part. */
-    static final String PREFIX = "huiwen_pgstorage_";
-    /** A database of this test left behind (a JVM that was killed) is dropped once it is this old. */
-    static final Duration LEFTOVER_AGE = Duration.ofHours(6);
-    static final String DATABASE = PREFIX + Instant.now().getEpochSecond() + "_"
-            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    static final boolean AVAILABLE = createDatabase();
+    static final Optional<TestPostgres> DATABASE = TestPostgres.create("huiwen_pgstorage_");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        assumeTrue(AVAILABLE, "no PostgreSQL server at " + SERVER);
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> "");
+        assumeTrue(DATABASE.isPresent(), "no PostgreSQL server at " + TestPostgres.SERVER);
+        DATABASE.get().register(registry);
         registry.add("huiwen.data-dir", () -> TestDataDir.create("postgres").toString());
-    }
-
-    /**
-     * A database of this run's own, dropped when the JVM ends (the cached Spring context keeps
-     * using it until then). Other runs share the server, some at the same time: only this test's
-     * own leftovers, hours old, are dropped here, never a database another run may be using.
-     */
-    static boolean createDatabase() {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
-            for (String name : leftovers(c, Instant.now().minus(LEFTOVER_AGE))) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
-            c.createStatement().execute("CREATE DATABASE " + DATABASE);
-        } catch (SQLException e) {
-            return false;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(PostgresStorageTest::dropDatabase, "drop " + DATABASE));
-        return true;
-    }
-
-    /** This test's databases made before the given time; its name says when each was made. */
-    static List<String> leftovers(Connection c, Instant before) throws SQLException {
-        var names = new ArrayList<String>();
-        var rows = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'");
-        Pattern own = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,12})_[0-9a-f]{12}");
-        while (rows.next()) {
-            Matcher m = own.matcher(rows.getString(1));
-            if (m.matches() && Instant.ofEpochSecond(Long.parseLong(m.group(1))).isBefore(before)) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
-    }
-
-    static void dropDatabase() {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        } catch (SQLException e) {
-            // the server went away first: the next run drops it once it is old enough
-        }
     }
 
     @Autowired MockMvc mvc;
