@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManyNodesTest {
 
-    static final PostgresDatabase DB = PostgresDatabase.create("huiwen_nodes_");
+    static final java.util.Optional<TestPostgres> DB = TestPostgres.create("huiwen_nodes_");
     static final Duration FOUND_WITHIN = Duration.ofSeconds(20);
     static final Duration START = Duration.ofSeconds(150);
     static final String PASSWORD = "nodes-test-admin";
@@ -60,7 +60,7 @@ class ManyNodesTest {
 
     @BeforeAll
     static void startBoth() throws Exception {
-        assumeTrue(DB.available(), "no PostgreSQL server at " + PostgresDatabase.SERVER);
+        assumeTrue(DB.isPresent(), "no PostgreSQL server at " + TestPostgres.SERVER);
         a.start();
         b.start(); // at once, as an orchestrator starts them: both migrate and seed one empty database
         a.awaitReady();
@@ -95,7 +95,7 @@ class ManyNodesTest {
         }
         Path dataDir = TestDataDir.create("nodes-cli");
         ProductProcess cli = ProductProcess.start(List.of("import", "--category=keji",
-                "--spring.datasource.url=" + DB.url(), "--spring.datasource.username=" + PostgresDatabase.USER,
+                "--spring.datasource.url=" + DB.orElseThrow().url(), "--spring.datasource.username=" + TestPostgres.USER,
                 "--spring.datasource.password=", "--huiwen.data-dir=" + dataDir, files.toString()), dataDir.resolve("import.log"));
         assertThat(cli.awaitExit(Duration.ofSeconds(120))).as("import (see %s)", cli.log()).isZero();
         List<String> out = cli.printed();
@@ -191,7 +191,7 @@ class ManyNodesTest {
     }
 
     static long stored() throws Exception {
-        try (var c = DriverManager.getConnection(DB.url(), PostgresDatabase.USER, "");
+        try (var c = DriverManager.getConnection(DB.orElseThrow().url(), TestPostgres.USER, "");
              var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM article")) {
             rs.next();
             return rs.getLong(1);
@@ -199,7 +199,7 @@ class ManyNodesTest {
     }
 
     static List<String> readers() throws Exception {
-        try (var c = DriverManager.getConnection(DB.url(), PostgresDatabase.USER, "");
+        try (var c = DriverManager.getConnection(DB.orElseThrow().url(), TestPostgres.USER, "");
              var rs = c.createStatement().executeQuery("SELECT name FROM change_reader")) {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
@@ -249,8 +249,8 @@ class ManyNodesTest {
 
         void start() throws Exception {
             port = ProductProcess.freePort();
-            process = ProductProcess.start(List.of("--server.port=" + port, "--spring.datasource.url=" + DB.url(),
-                    "--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
+            process = ProductProcess.start(List.of("--server.port=" + port, "--spring.datasource.url=" + DB.orElseThrow().url(),
+                    "--spring.datasource.username=" + TestPostgres.USER, "--spring.datasource.password=",
                     "--huiwen.data-dir=" + dataDir, "--huiwen.node-id=" + id, "--huiwen.demo-content=false",
                     "--huiwen.admin.password=" + PASSWORD, "--huiwen.collect.allow-private-hosts=true",
                     "--huiwen.collect.tick=1s", "--huiwen.collect.initial-delay=1s", "--huiwen.collect.host-delay=50ms",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huiwen.DataDirectoryInitializer;
 import io.huiwen.HandClock;
-import io.huiwen.PostgresDatabase;
+import io.huiwen.TestPostgres;
 import io.huiwen.TestDataDir;
 import io.huiwen.article.ChangeLog.Change;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ChangeLogTest {
 
-    static final PostgresDatabase POSTGRES = PostgresDatabase.create("huiwen_changelog_");
+    static final java.util.Optional<TestPostgres> POSTGRES = TestPostgres.create("huiwen_changelog_");
 
     static Stream<String> databases() {
         return Stream.of("h2", "postgresql");
@@ -36,8 +36,8 @@ class ChangeLogTest {
         if (database.equals("h2")) {
             ds = new DriverManagerDataSource(DataDirectoryInitializer.h2Url(TestDataDir.create("changelog"), Duration.ZERO), "sa", "");
         } else {
-            assumeTrue(POSTGRES.available(), "no PostgreSQL server at " + PostgresDatabase.SERVER);
-            ds = new DriverManagerDataSource(POSTGRES.url(), PostgresDatabase.USER, "");
+            assumeTrue(POSTGRES.isPresent(), "no PostgreSQL server at " + TestPostgres.SERVER);
+            ds = new DriverManagerDataSource(POSTGRES.orElseThrow().url(), TestPostgres.USER, "");
             JdbcClient.create(ds).sql("DROP SCHEMA public CASCADE").update();
             JdbcClient.create(ds).sql("CREATE SCHEMA public").update();
         }
