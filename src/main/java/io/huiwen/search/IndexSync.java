@@ -39,7 +39,7 @@ public class IndexSync {
     /** A reader records its position at least this often, to be counted as alive when the log is pruned. */
     static final Duration ALIVE_EVERY = Duration.ofSeconds(10);
     /** The holder of the shared index's job renews it every tick; another node takes over after this. */
-    static final Duration SHARED_LEASE = Duration.ofSeconds(30);
+    static final Duration SHARED_LEASE = Duration.ofSeconds(10);
 
     private final ArticleRepository articles;
     private final ChangeLog changes;
