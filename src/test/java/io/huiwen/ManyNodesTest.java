@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two portal nodes, each a JVM of its own with its own data directory and embedded search index,
  * on one PostgreSQL database, collecting from the same outlets; a {@code import} command writes
- * into the same database while both run. Every article, collected by either node or imported, is
+ * into the same database while both run, and a {@code source add} while one is down. Every article, collected by either node or imported, is
  * found by a search on both nodes within 20 s; a node killed while articles keep coming finds them
  * all once it is back.
  */
@@ -111,7 +111,14 @@ class ManyNodesTest {
     void aNodeKilledWhileArticlesKeepComingFindsThemWhenItIsBack() throws Exception {
         b.kill();
         long before = stored();
-        addSource(a, 4);
+        // this time from the shell, into the same database, while node a runs
+        Path dataDir = TestDataDir.create("nodes-source");
+        ProductProcess cli = ProductProcess.start(List.of("source", "add", site.url("/o4/feed.xml").toString(), "--category=keji", "--type=feed",
+                "--spring.datasource.url=" + DB.orElseThrow().url(), "--spring.datasource.username=" + TestPostgres.USER,
+                "--spring.datasource.password=", "--huiwen.data-dir=" + dataDir, "--huiwen.collect.allow-private-hosts=true"),
+                dataDir.resolve("source.log"));
+        assertThat(cli.awaitExit(Duration.ofSeconds(120))).as("source add (see %s)", cli.log()).isZero();
+        assertThat(cli.printed()).anyMatch(l -> l.startsWith("added source "));
         awaitStored(before + PER_OUTLET);
         b.start();
         b.awaitReady();
