@@ -113,6 +113,21 @@ class HostThrottleAcrossNodesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void pruningForgetsOnlyHostsWhoseTurnsAreOver(String database) throws Exception {
+        assumeTrue(URLS.containsKey(database), "no PostgreSQL server at " + TestDatabases.POSTGRES_SERVER);
+        HikariDataSource pool = TestDatabases.migrated(URLS.get(database));
+        POOLS.add(pool);
+        HostSlots slots = new HostSlots(JdbcClient.create(pool));
+        slots.reserve("idle.example.cn", Duration.ofMillis(10), Duration.ZERO, Duration.ofSeconds(1)).orElseThrow();
+        slots.reserve("busy.example.cn", Duration.ofMinutes(5), Duration.ZERO, Duration.ofSeconds(1)).orElseThrow();
+        Thread.sleep(50);
+        assertThat(slots.pruneIdle(Duration.ZERO)).isPositive();
+        assertThat(JdbcClient.create(pool).sql("SELECT host FROM host_slot WHERE host IN ('idle.example.cn', 'busy.example.cn')")
+                .query(String.class).list()).containsExactly("busy.example.cn");
+    }
+
     @Test
     void aNodeWhoseDatabaseIsGoneKeepsToItsOwnPausesInsteadOfFailing() throws Exception {
         HikariDataSource gone = new HikariDataSource();
