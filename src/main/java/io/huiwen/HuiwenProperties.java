@@ -89,8 +89,12 @@ public record HuiwenProperties(
     /**
      * @param gravity       how fast an article's views stop counting as it ages (Hacker News style)
      * @param flushInterval how often the views counted in memory are written to the database
+     * @param keepRanking   how long a node shows the 热门 list it computed before computing it again;
+     *                      its own flushes renew it at once, views counted on other nodes show within
+     *                      this plus their flush interval
      */
-    public record Rank(@DefaultValue("1.5") double gravity, @DefaultValue("10s") Duration flushInterval) {}
+    public record Rank(@DefaultValue("1.5") double gravity, @DefaultValue("10s") Duration flushInterval,
+                       @DefaultValue("30s") Duration keepRanking) {}
 
     /** @param checkInterval how often to look whether the categorised articles grew enough to train again */
     public record Classifier(@DefaultValue("10m") Duration checkInterval) {}

@@ -68,6 +68,11 @@ public final class TestPostgres {
     }
 
     public void drop() {
+        drop(name);
+    }
+
+    /** Drops the named database; nothing when it is gone already. */
+    static void drop(String name) {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {

@@ -14,10 +14,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Readers need no account: every portal page, feed and GET of the API is public. The admin
- * pages need a login; API writes accept HTTP Basic or an admin session.
+ * pages need a login; API writes accept HTTP Basic or an admin session. Sessions live in the
+ * database all nodes share (Spring Session JDBC), so only a login, or an admin page to return to
+ * after it, starts one: a refused API call or a Basic one writes no session row.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -33,11 +37,19 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())
+                .requestCache(cache -> cache.requestCache(adminPagesToReturnTo()))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' https: http: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
         return http.build();
+    }
+
+    /** After the login, the editor returns to the admin page asked for; nothing else is remembered (in a session). */
+    private static HttpSessionRequestCache adminPagesToReturnTo() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**"));
+        return cache;
     }
 
     @Bean

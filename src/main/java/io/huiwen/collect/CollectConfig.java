@@ -1,6 +1,7 @@
 package io.huiwen.collect;
 
 import io.huiwen.HuiwenProperties;
+import io.huiwen.article.HostSlots;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class CollectConfig {
 
     @Bean(destroyMethod = "close")
-    PoliteFetcher politeFetcher(CollectProperties properties, HuiwenProperties site, MeterRegistry registry, Clock clock) {
-        return new PoliteFetcher(properties, userAgent(site.baseUrl()), registry, clock);
+    PoliteFetcher politeFetcher(CollectProperties properties, HuiwenProperties site, MeterRegistry registry, Clock clock,
+                                HostSlots slots) {
+        return new PoliteFetcher(properties, userAgent(site.baseUrl()), registry, clock, slots);
     }
 
     static String userAgent(String siteUrl) {

@@ -1,6 +1,7 @@
 package io.huiwen.collect;
 
 import crawlercommons.robots.BaseRobotRules;
+import io.huiwen.article.HostSlots;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.util.concurrent.Executors;
 /**
  * Fetches pages the way a good guest does: only public http(s) addresses (checked on every
  * redirect hop), only what robots.txt allows, one request at a time per host with a pause
- * between, conditional GET, retries with backoff, and hard limits on time and size.
+ * between (across collector nodes too, given {@link HostSlots}), conditional GET, retries with backoff, and hard limits on time and size.
  * Thread-safe: many threads may fetch from different hosts at once.
  */
 public final class PoliteFetcher implements AutoCloseable {
@@ -19,20 +20,32 @@ public final class PoliteFetcher implements AutoCloseable {
     private final CollectProperties props;
     private final AddressGuard guard;
     private final RobotsRules robots;
-    private final HostThrottle throttle = new HostThrottle();
+    private final HostThrottle throttle;
     private final RetryPolicy retryPolicy;
     private final FetchMetrics metrics;
     private final ExecutorService executor;
     private final HttpHop hop;
     private final Clock clock;
 
+    /** A fetcher that keeps to its pauses at each host by itself (a command, a test). */
     public PoliteFetcher(CollectProperties props, String userAgent, MeterRegistry registry, Clock clock) {
-        this(props, userAgent, registry, clock, AddressGuard.HostResolver.SYSTEM);
+        this(props, userAgent, registry, clock, AddressGuard.HostResolver.SYSTEM, null);
+    }
+
+    /** A fetcher that takes its turns at each host with every other node sharing {@code slots}' database. */
+    public PoliteFetcher(CollectProperties props, String userAgent, MeterRegistry registry, Clock clock, HostSlots slots) {
+        this(props, userAgent, registry, clock, AddressGuard.HostResolver.SYSTEM, slots);
     }
 
     PoliteFetcher(CollectProperties props, String userAgent, MeterRegistry registry, Clock clock,
                   AddressGuard.HostResolver resolver) {
+        this(props, userAgent, registry, clock, resolver, null);
+    }
+
+    private PoliteFetcher(CollectProperties props, String userAgent, MeterRegistry registry, Clock clock,
+                          AddressGuard.HostResolver resolver, HostSlots slots) {
         this.props = props;
+        this.throttle = new HostThrottle(slots);
         this.clock = clock;
         this.guard = new AddressGuard(props.allowPrivateHosts(), resolver);
         this.robots = new RobotsRules(clock, this::loadRobots);

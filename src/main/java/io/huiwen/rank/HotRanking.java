@@ -28,21 +28,22 @@ public class HotRanking {
     private final ArticleRepository articles;
     private final Clock clock;
     private final double gravity;
+    /** Every portal page shows 热门: the ranking is kept for a short while instead of recomputed per page view. */
+    private final Duration keep;
 
     @Autowired
     HotRanking(JdbcClient jdbc, ArticleRepository articles, Clock clock, HuiwenProperties properties) {
-        this(jdbc, articles, clock, properties.rank().gravity());
+        this(jdbc, articles, clock, properties.rank().gravity(), properties.rank().keepRanking());
     }
 
-    HotRanking(JdbcClient jdbc, ArticleRepository articles, Clock clock, double gravity) {
+    HotRanking(JdbcClient jdbc, ArticleRepository articles, Clock clock, double gravity, Duration keep) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.clock = clock;
         this.gravity = gravity;
+        this.keep = keep;
     }
 
-    /** Every portal page shows 热门: the ranking is kept for a short while instead of recomputed per page view. */
-    static final Duration FRESH_FOR = Duration.ofSeconds(30);
     private record Ranked(List<ArticleSummary> top, java.time.Instant until) {}
     private final java.util.Map<String, Ranked> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -54,12 +55,12 @@ public class HotRanking {
         }
         List<ArticleSummary> top = rank(max, window);
         if (!top.isEmpty()) { // an empty ranking is not kept: the first articles show at once
-            recent.put(max + "/" + window, new Ranked(top, now.plus(FRESH_FOR)));
+            recent.put(max + "/" + window, new Ranked(top, now.plus(keep)));
         }
         return top;
     }
 
-    /** New views were counted: the next page shows a fresh ranking. */
+    /** New views were counted here: the next page shows a fresh ranking (other nodes' lists renew when they run out). */
     void forget() {
         recent.clear();
     }

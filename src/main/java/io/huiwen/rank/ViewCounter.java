@@ -104,7 +104,8 @@ public class ViewCounter {
         boolean counted = false;
         Map<Long, Long> taken = new java.util.HashMap<>();
         try {
-            for (Long id : pending.keySet()) {
+            // in id order, as every node does: two nodes flushing the same articles lock their rows in the same order
+            for (Long id : new java.util.TreeSet<>(pending.keySet())) {
                 long views = pending.remove(id).sumThenReset();
                 if (views == 0) {
                     continue;
@@ -121,19 +122,27 @@ public class ViewCounter {
         }
     }
 
-    /** Adds the views to the article and its hourly bucket; false when the article was deleted meanwhile. */
+    /**
+     * Adds the views to the article and its hourly bucket; false when the article was deleted
+     * meanwhile. Always an addition, never a write of this node's count, since other nodes add
+     * theirs to the same rows. Not a MERGE: on PostgreSQL two nodes merging a bucket neither has
+     * created yet both insert it and one fails; an insert that yields to the other is safe.
+     */
     private boolean write(long id, OffsetDateTime hour, long views) {
         int updated = jdbc.sql("UPDATE article SET views = views + ? WHERE id = ?").params(views, id).update();
         if (updated == 0) {
             return false;
         }
-        jdbc.sql("""
-                MERGE INTO article_view t USING (SELECT CAST(? AS BIGINT) AS article_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS bucket, CAST(? AS BIGINT) AS views) s
-                ON t.article_id = s.article_id AND t.bucket = s.bucket
-                WHEN MATCHED THEN UPDATE SET views = t.views + s.views
-                WHEN NOT MATCHED THEN INSERT (article_id, bucket, views) VALUES (s.article_id, s.bucket, s.views)
-                """).params(id, hour, views).update();
+        if (addToBucket(id, hour, views) == 0
+                && jdbc.sql("INSERT INTO article_view (article_id, bucket, views) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(id, hour, views).update() == 0) {
+            addToBucket(id, hour, views); // another node created the bucket since our update
+        }
         return true;
+    }
+
+    private int addToBucket(long id, OffsetDateTime hour, long views) {
+        return jdbc.sql("UPDATE article_view SET views = views + ? WHERE article_id = ? AND bucket = ?").params(views, id, hour).update();
     }
 
     @jakarta.annotation.PreDestroy

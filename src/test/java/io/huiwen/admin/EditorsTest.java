@@ -2,6 +2,7 @@ package io.huiwen.admin;
 
 import static io.huiwen.DemoSite.idOfTitle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import jakarta.servlet.http.Cookie;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,6 +42,7 @@ class EditorsTest {
     @Autowired MockMvc mvc;
     @Autowired ArticleRepository articles;
     @Autowired IndexSync index;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void indexed() {
@@ -51,6 +55,23 @@ class EditorsTest {
         mvc.perform(get("/admin").with(httpBasic("admin", "test-admin")))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("编辑后台")));
         assertThat(mvc.perform(get("/admin").with(httpBasic("admin", "wrong"))).andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    /**
+     * Single node, embedded H2: the login is kept in the database's admin_session table. (The cookie's
+     * HttpOnly and SameSite come from the embedded server's settings, which MockMvc has not; TwoNodesTest
+     * checks them over real HTTP.)
+     */
+    @Test
+    void aFormLoginIsASessionKeptInTheEmbeddedDatabase() throws Exception {
+        var login = mvc.perform(post("/login").param("username", "admin").param("password", "test-admin").with(csrf()))
+                .andExpect(status().isFound()).andReturn().getResponse();
+        String setCookie = login.getHeader("Set-Cookie");
+        assertThat(setCookie).startsWith("SESSION=");
+        String session = setCookie.substring("SESSION=".length(), setCookie.indexOf(';'));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM admin_session WHERE principal_name = 'admin'").query(Long.class).single()).isPositive();
+        mvc.perform(get("/admin").cookie(new Cookie("SESSION", session)))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("编辑后台")));
     }
 
     @Test

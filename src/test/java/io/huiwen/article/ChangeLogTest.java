@@ -3,27 +3,22 @@ package io.huiwen.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.huiwen.DataDirectoryInitializer;
+import com.zaxxer.hikari.HikariDataSource;
 import io.huiwen.HandClock;
-import io.huiwen.TestPostgres;
-import io.huiwen.TestDataDir;
+import io.huiwen.TestDatabases;
 import io.huiwen.article.ChangeLog.Change;
 import java.time.Duration;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The change log's rules, the same on the embedded database and on PostgreSQL: readers keep their
  * own positions, pruning waits for the slowest reader seen lately and never moves backwards.
  */
 class ChangeLogTest {
-
-    static final java.util.Optional<TestPostgres> POSTGRES = TestPostgres.create("huiwen_changelog_");
 
     static Stream<String> databases() {
         return Stream.of("h2", "postgresql");
@@ -32,20 +27,22 @@ class ChangeLogTest {
     final HandClock clock = new HandClock("2026-11-29T02:00:00Z");
 
     ChangeLog log(String database) {
-        DataSource ds;
-        if (database.equals("h2")) {
-            ds = new DriverManagerDataSource(DataDirectoryInitializer.h2Url(TestDataDir.create("changelog"), Duration.ZERO), "sa", "");
-        } else {
-            assumeTrue(POSTGRES.isPresent(), "no PostgreSQL server at " + TestPostgres.SERVER);
-            ds = new DriverManagerDataSource(POSTGRES.orElseThrow().url(), TestPostgres.USER, "");
-            JdbcClient.create(ds).sql("DROP SCHEMA public CASCADE").update();
-            JdbcClient.create(ds).sql("CREATE SCHEMA public").update();
-        }
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(ds);
+        String url = database.equals("h2") ? TestDatabases.freshH2("changelog") : TestDatabases.freshPostgres("huiwen_changelog_");
+        assumeTrue(url != null, "no PostgreSQL server at " + TestDatabases.POSTGRES_SERVER);
+        pool = TestDatabases.migrated(url);
+        jdbc = JdbcClient.create(pool);
         return new ChangeLog(jdbc, clock);
     }
 
+    @AfterEach
+    void close() {
+        if (pool != null) {
+            pool.close();
+            TestDatabases.drop(pool.getJdbcUrl());
+        }
+    }
+
+    HikariDataSource pool;
     JdbcClient jdbc;
 
     void logChanges(int n) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class HotRankingScoreTest {
 
-    private final HotRanking ranking = new HotRanking(null, null, Clock.systemUTC(), 1.5);
+    private final HotRanking ranking = new HotRanking(null, null, Clock.systemUTC(), 1.5, java.time.Duration.ofSeconds(30));
 
     @Test
     void aWeekOldStoryCannotOutrankTodaysBusyOne() {
