@@ -88,6 +88,11 @@ final class OpenSearchNodes implements AutoCloseable {
         return IntStream.rangeClosed(1, count).mapToObj(this::uri).toList();
     }
 
+    /** Waits until every shard and replica is assigned (a cluster; a single node never gets there with replicas). */
+    void ensureGreen() {
+        runner.ensureGreen();
+    }
+
     /** Stops node {@code number} (from 1), as a crash would take it away. */
     void stop(int number) {
         try {
