@@ -104,12 +104,12 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    private void create(String name, boolean behindAlias) throws IOException {
+    private void create(String name, boolean serving) throws IOException {
         client.indices().create(c -> {
             c.index(name).mappings(OpenSearchLayout.mapping(SCHEMA))
                     .settings(s -> s.numberOfShards("1").numberOfReplicas(Integer.toString(replicas))
-                            .refreshInterval(t -> t.time(behindAlias ? "1s" : "-1")));
-            return behindAlias ? c.aliases(alias, a -> a) : c;
+                            .refreshInterval(t -> t.time(serving ? "1s" : "-1")));
+            return serving ? c.aliases(alias, a -> a) : c;
         });
     }
 
@@ -123,19 +123,31 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
         return "opensearch:" + alias;
     }
 
-    /** True when the index behind the alias was built with another schema version. */
+    /**
+     * True when the index behind the alias was built with an older schema version. Not for a newer
+     * one: during a rolling upgrade the nodes still on the old version keep serving the new index
+     * rather than rebuilding it back.
+     */
     @Override
     public boolean needsRebuild() {
         try {
             for (var index : client.indices().getMapping(g -> g.index(alias)).result().values()) {
                 JsonData schema = index.mappings().meta().get(OpenSearchLayout.SCHEMA_KEY);
-                if (schema == null || !SCHEMA.equals(schema.to(String.class))) {
+                if (version(schema == null ? null : schema.to(String.class)) < version(SCHEMA)) {
                     return true;
                 }
             }
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int version(String schema) {
+        try {
+            return schema == null ? 0 : Integer.parseInt(schema.strip());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -192,7 +204,7 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
         Semaphore inFlight = new Semaphore(threads * 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            List<String> old = new ArrayList<>(client.indices().getAlias(g -> g.name(alias)).result().keySet());
+            List<String> old = behindAlias();
             create(name, false);
             for (List<IndexedArticle> batch : batches) {
                 inFlight.acquireUninterruptibly();
@@ -232,6 +244,14 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The indices the alias points to: one, or none when someone deleted it since the start. */
+    private List<String> behindAlias() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return List.of();
+        }
+        return new ArrayList<>(client.indices().getAlias(g -> g.name(alias)).result().keySet());
     }
 
     private void dropQuietly(String name, Throwable failure) {

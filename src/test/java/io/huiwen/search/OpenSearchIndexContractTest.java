@@ -78,18 +78,30 @@ class OpenSearchIndexContractTest extends SearchIndexContract {
         assertThat(ids("新文章")).containsExactly(2L);
     }
 
-    @Test
-    void anIndexBuiltByAnOlderSchemaAsksForARebuild() {
+    /** Replaces the alias's index with an empty one that says it was built by this schema version. */
+    void builtBySchema(String schema) {
         ((OpenSearchIndex) index).close();
         http("DELETE", "/" + alias + "-*", null);
-        http("PUT", "/" + alias + "-v2-old", """
-                {"mappings": {"_meta": {"schema": "2"}, "properties": {"title": {"type": "text"}}},
-                 "aliases": {"%s": {}}}""".formatted(alias));
+        http("PUT", "/" + alias + "-v" + schema + "-old", """
+                {"mappings": {"_meta": {"schema": "%s"}, "properties": {"title": {"type": "text"}}},
+                 "aliases": {"%s": {}}}""".formatted(schema, alias));
         index = OpenSearchIndex.connect(settings(List.of(node.uri(1)), alias), Clock.systemUTC());
+    }
+
+    @Test
+    void anIndexBuiltByANewerSchemaIsLeftAsItIs() {
+        builtBySchema(Integer.toString(Integer.parseInt(OpenSearchIndex.SCHEMA) + 1));
+        assertThat(index.needsRebuild()).as("nodes not yet upgraded do not rebuild it back").isFalse();
+    }
+
+    @Test
+    void anIndexBuiltByAnOlderSchemaAsksForARebuild() {
+        builtBySchema("2");
         assertThat(index.needsRebuild()).isTrue();
         index.rebuild(List.of(List.of(article(3, "重建", "重建后的文章。", "keji", 3, now))));
         assertThat(index.needsRebuild()).isFalse();
         assertThat(http("GET", "/_cat/indices/" + alias + "-*?h=index", null)).doesNotContain(alias + "-v2-old");
+        assertThat(http("GET", "/" + alias + "/_mapping", null)).contains("\"_meta\":{\"schema\":\"" + OpenSearchIndex.SCHEMA + "\"}");
         assertThat(ids("重建")).containsExactly(3L);
     }
 }
