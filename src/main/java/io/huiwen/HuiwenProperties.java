@@ -67,7 +67,12 @@ public record HuiwenProperties(
                          @DefaultValue OpenSearch opensearch) {
 
         public boolean openSearch() {
-            return "opensearch".equalsIgnoreCase(backend.strip());
+            return isOpenSearch(backend);
+        }
+
+        /** How {@code huiwen.search.backend} is read, also before these properties are bound. */
+        public static boolean isOpenSearch(String backend) {
+            return backend != null && "opensearch".equalsIgnoreCase(backend.strip());
         }
     }
 
@@ -78,13 +83,16 @@ public record HuiwenProperties(
      * @param password       its password
      * @param connectTimeout how long to wait for a connection to a node
      * @param socketTimeout  how long to wait for an answer
+     * @param replicas       copies of each shard on other nodes, set on each index a rebuild creates
+     *                       (a single node leaves them unassigned and still answers)
      */
     public record OpenSearch(@DefaultValue("http://localhost:9200") java.util.List<String> uris,
                              @DefaultValue("huiwen-articles") String index,
                              String username,
                              String password,
                              @DefaultValue("5s") Duration connectTimeout,
-                             @DefaultValue("30s") Duration socketTimeout) {}
+                             @DefaultValue("30s") Duration socketTimeout,
+                             @DefaultValue("1") int replicas) {}
 
     /**
      * @param gravity       how fast an article's views stop counting as it ages (Hacker News style)

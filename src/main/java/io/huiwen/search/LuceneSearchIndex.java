@@ -291,7 +291,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
             long total = top.totalHits.value < window ? onePerStory.size() : top.totalHits.value;
             if (total == 0) {
-                return new Suggestions(searcher, () -> new ReaderQuery(queryAnalyzer, bigramAnalyzer)).forNothingFound(request, parsed,
+                return new Suggestions(new LuceneLookup(searcher), () -> new ReaderQuery(queryAnalyzer, bigramAnalyzer)).forNothingFound(request, parsed,
                         hasFilters(request) ? searcher.count(parsed.query()) : 0);
             }
             int from = (request.page() - 1) * request.size();
@@ -312,7 +312,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 : searcher.search(query, n);
     }
 
-    private static boolean hasFilters(SearchRequest r) {
+    static boolean hasFilters(SearchRequest r) {
         return !isBlank(r.category()) || !isBlank(r.source()) || r.from() != null || r.to() != null;
     }
 

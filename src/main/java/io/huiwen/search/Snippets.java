@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -27,8 +28,18 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * in {@code <em>}. The query's words and character runs are found in the stored text
  * ({@link Marks}); a query that matched by pinyin is highlighted from the postings' offsets
  * instead (matches in the pinyin fields share the text's offsets), so no document is analyzed again.
+ * An index that keeps no offsets (OpenSearch) gets the same marks from {@link #of}: a pinyin match
+ * is highlighted over a one-document index of the hit's text, analyzed here by our own analyzers.
  */
 final class Snippets {
+
+    /** What a hit shows: its stored title and body. */
+    record Text(long id, String title, String body) {}
+
+    @FunctionalInterface
+    interface Texts {
+        Text of(int doc) throws IOException;
+    }
 
     private static final int PASSAGE_CHARS = 160;
     private static final Set<String> STORED = Set.of(LuceneSearchIndex.ID, LuceneSearchIndex.TITLE, LuceneSearchIndex.BODY);
@@ -36,10 +47,54 @@ final class Snippets {
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
+    private final Texts texts;
 
+    /** Snippets of the hits of a Lucene index that stores title and body with offsets. */
     Snippets(IndexSearcher searcher, Analyzer analyzer) {
+        this(searcher, analyzer, doc -> {
+            Document d = searcher.storedFields().document(doc, STORED);
+            return new Text(Long.parseLong(d.get(LuceneSearchIndex.ID)), d.get(LuceneSearchIndex.TITLE), d.get(LuceneSearchIndex.BODY));
+        });
+    }
+
+    private Snippets(IndexSearcher searcher, Analyzer analyzer, Texts texts) {
         this.searcher = searcher;
         this.analyzer = analyzer;
+        this.texts = texts;
+    }
+
+    /**
+     * The marked title and passage of one article's text for this query, whatever index found it:
+     * words and character runs are found in the text; a pinyin match is highlighted from a
+     * one-document index of the text, so the marks are those the embedded index gives.
+     */
+    static SearchResults.Hit of(Query query, Text text) {
+        Marks marks = Marks.of(query);
+        if (marks != null) {
+            return marked(marks, text);
+        }
+        MemoryIndex memory = new MemoryIndex(true, false);
+        String title = text.title() == null ? "" : text.title(), body = text.body() == null ? "" : text.body();
+        memory.addField(LuceneSearchIndex.TITLE, title, IN_MEMORY_WORDS);
+        memory.addField(LuceneSearchIndex.BODY, body, IN_MEMORY_WORDS);
+        memory.addField(LuceneSearchIndex.TITLE_CJK, title, IN_MEMORY_PAIRS);
+        memory.addField(LuceneSearchIndex.BODY_CJK, body, IN_MEMORY_PAIRS);
+        memory.addField(LuceneSearchIndex.TITLE_PY, title, IN_MEMORY_SYLLABLES);
+        memory.addField(LuceneSearchIndex.BODY_PY, body, IN_MEMORY_SYLLABLES);
+        try {
+            return new Snippets(memory.createSearcher(), IN_MEMORY_QUERY_WORDS, doc -> text).hits(query, List.of(new ScoreDoc(0, 1))).get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final Analyzer IN_MEMORY_WORDS = ChineseAnalyzer.forIndex(), IN_MEMORY_QUERY_WORDS = ChineseAnalyzer.forQuery(),
+            IN_MEMORY_PAIRS = new BigramAnalyzer(), IN_MEMORY_SYLLABLES = new PinyinAnalyzer();
+
+    private static SearchResults.Hit marked(Marks marks, Text text) {
+        String markedTitle = marks.whole(text.title()), markedBody = marks.passage(text.body());
+        return new SearchResults.Hit(text.id(), markedTitle != null ? markedTitle : escape(text.title()),
+                markedBody != null ? markedBody : escape(head(text.body())));
     }
 
     List<SearchResults.Hit> hits(Query query, List<ScoreDoc> docs) throws IOException {
@@ -50,26 +105,22 @@ final class Snippets {
         if (marks != null) {
             List<SearchResults.Hit> hits = new ArrayList<>();
             for (ScoreDoc sd : docs) {
-                Document doc = load(sd.doc);
-                String title = doc.get(LuceneSearchIndex.TITLE), body = doc.get(LuceneSearchIndex.BODY);
-                String markedTitle = marks.whole(title), markedBody = marks.passage(body);
-                hits.add(new SearchResults.Hit(Long.parseLong(doc.get(LuceneSearchIndex.ID)),
-                        markedTitle != null ? markedTitle : escape(title), markedBody != null ? markedBody : escape(head(body))));
+                hits.add(marked(marks, texts.of(sd.doc)));
             }
             return hits;
         }
         // matched by pinyin: the postings know which characters those syllables were
         TopDocs top = new TopDocs(new TotalHits(docs.size(), TotalHits.Relation.EQUAL_TO), docs.toArray(ScoreDoc[]::new));
-        Map<Integer, Document> loaded = new HashMap<>();
+        Map<Integer, Text> loaded = new HashMap<>();
         Map<String, String[]> marked = highlighter(loaded).highlightFields(new String[] {LuceneSearchIndex.TITLE, LuceneSearchIndex.BODY},
                 query, top, new int[] {1, 2});
         String[] titles = marked.get(LuceneSearchIndex.TITLE), bodies = marked.get(LuceneSearchIndex.BODY);
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
-            Document doc = loaded.containsKey(docs.get(i).doc) ? loaded.get(docs.get(i).doc) : load(docs.get(i).doc);
-            String title = titles[i] != null ? titles[i] : escape(doc.get(LuceneSearchIndex.TITLE));
-            String body = bodies[i] != null ? bodies[i] : escape(head(doc.get(LuceneSearchIndex.BODY)));
-            hits.add(new SearchResults.Hit(Long.parseLong(doc.get(LuceneSearchIndex.ID)), joined(title), joined(body)));
+            Text doc = loaded.containsKey(docs.get(i).doc) ? loaded.get(docs.get(i).doc) : texts.of(docs.get(i).doc);
+            String title = titles[i] != null ? titles[i] : escape(doc.title());
+            String body = bodies[i] != null ? bodies[i] : escape(head(doc.body()));
+            hits.add(new SearchResults.Hit(doc.id(), joined(title), joined(body)));
         }
         return hits;
     }
@@ -78,7 +129,7 @@ final class Snippets {
      * Term by term from the postings (the default, matches by weight, builds a weight of the whole
      * query for every hit and field: many times slower); phrases still only where they match as phrases.
      */
-    private UnifiedHighlighter highlighter(Map<Integer, Document> loaded) {
+    private UnifiedHighlighter highlighter(Map<Integer, Text> loaded) {
         var b = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
                 .withMaxLength(200_000)
@@ -95,11 +146,11 @@ final class Snippets {
                     throws IOException {
                 List<CharSequence[]> out = new ArrayList<>();
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    Document d = load(doc);
+                    Text d = texts.of(doc);
                     loaded.put(doc, d);
                     CharSequence[] values = new CharSequence[fields.length];
                     for (int f = 0; f < fields.length; f++) {
-                        String v = d.get(fields[f]);
+                        String v = LuceneSearchIndex.TITLE.equals(fields[f]) ? d.title() : LuceneSearchIndex.BODY.equals(fields[f]) ? d.body() : null;
                         values[f] = v == null ? "" : v;
                     }
                     out.add(values);
@@ -113,10 +164,6 @@ final class Snippets {
                         : LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f);
             }
         };
-    }
-
-    private Document load(int doc) throws IOException {
-        return searcher.storedFields().document(doc, STORED);
     }
 
     /** Fields indexed from the same text, so their offsets mark the same characters. */

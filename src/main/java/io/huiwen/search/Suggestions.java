@@ -3,48 +3,56 @@ package io.huiwen.search;
 import com.hankcs.hanlp.HanLP;
 import io.huiwen.text.Folding;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyTermsEnum;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Help for a search that found nothing: a corrected query built from the index's own words
  * (text that sounds the same: 机器仁 → 机器人, 杨每节 → 杨梅节; or a word one or two letters off),
  * tags of the articles nearest to what was asked, and a note when only the filters hid the hits.
+ * It asks the index through {@link Lookup}, which each adapter answers its own way.
  */
 final class Suggestions {
 
     private static final int MAX_TAGS = 8;
 
-    private final IndexSearcher searcher;
+    /** What suggestions need to read from an index; queries are in the field names both adapters share. */
+    interface Lookup {
+        long count(Query query) throws IOException;
+
+        /** Indexed words of a field at most {@code edits} edits from the word, each with its similarity (0..1) and document count. */
+        List<Similar> similarWords(String field, String word, int edits) throws IOException;
+
+        /** The stored text of a field ({@code title} or {@code body}) of the best few articles that match. */
+        List<String> texts(Query query, String field, int max) throws IOException;
+
+        /** The tags of the best few articles that match, best first. */
+        List<List<String>> tags(Query query, int max) throws IOException;
+    }
+
+    record Similar(String word, float similarity, int docFreq) {}
+
+    private final Lookup index;
     private final Supplier<ReaderQuery> queries; // a fresh one per query: each counts its own clauses
 
-    Suggestions(IndexSearcher searcher, Supplier<ReaderQuery> queries) {
-        this.searcher = searcher;
+    Suggestions(Lookup index, Supplier<ReaderQuery> queries) {
+        this.index = index;
         this.queries = queries;
     }
 
-    SearchResults forNothingFound(SearchRequest request, ReaderQuery.Parsed parsed, int withoutFilters) throws IOException {
+    SearchResults forNothingFound(SearchRequest request, ReaderQuery.Parsed parsed, long withoutFilters) throws IOException {
         String message = withoutFilters > 0
                 ? "所选分类、来源或日期内没有结果；不加筛选时有 " + withoutFilters + " 篇文章。" : null;
         String suggestion = suggestion(request, parsed.syntax());
@@ -58,7 +66,7 @@ final class Suggestions {
         boolean changed = false;
         for (String word : syntax.words()) {
             Query q = queries.get().word(word);
-            if (q != null && searcher.count(q) == 0) {
+            if (q != null && index.count(q) == 0) {
                 String better = closest(word);
                 if (better != null) {
                     suggested = suggested.replace(word, better);
@@ -70,7 +78,7 @@ final class Suggestions {
             return null;
         }
         Query check = LuceneSearchIndex.withFilters(queries.get().parse(suggested).query(), request);
-        return searcher.count(check) > 0 ? suggested : null;
+        return index.count(check) > 0 ? suggested : null;
     }
 
     /**
@@ -95,20 +103,15 @@ final class Suggestions {
         String best = null;
         double bestScore = 0;
         for (String field : List.of(LuceneSearchIndex.TITLE, LuceneSearchIndex.BODY)) {
-            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
-            if (terms == null) {
-                continue;
-            }
-            FuzzyTermsEnum fuzzy = new FuzzyTermsEnum(terms, new Term(field, w), edits, 0, true);
-            for (BytesRef t = fuzzy.next(); t != null; t = fuzzy.next()) {
-                String candidate = t.utf8ToString();
-                if (candidate.equals(w) || candidate.codePointCount(0, candidate.length()) < 2) {
+            for (Similar candidate : index.similarWords(field, w, edits)) {
+                String c = candidate.word();
+                if (c.equals(w) || c.codePointCount(0, c.length()) < 2) {
                     continue;
                 }
-                double score = fuzzy.getBoost() * 10 + Math.log1p(fuzzy.docFreq()) + (sound(candidate).equals(sound) ? 100 : 0);
+                double score = candidate.similarity() * 10 + Math.log1p(candidate.docFreq()) + (sound(c).equals(sound) ? 100 : 0);
                 if (score > bestScore) {
                     bestScore = score;
-                    best = candidate;
+                    best = c;
                 }
             }
         }
@@ -125,22 +128,34 @@ final class Suggestions {
         for (String[] fields : List.of(new String[] {LuceneSearchIndex.TITLE_PY, LuceneSearchIndex.TITLE},
                 new String[] {LuceneSearchIndex.BODY_PY, LuceneSearchIndex.BODY})) {
             Query q = new PhraseQuery(fields[0], syllables.toArray(String[]::new));
-            Weight weight = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1);
-            var leaves = searcher.getIndexReader().leaves();
-            for (ScoreDoc sd : searcher.search(q, 3).scoreDocs) {
-                var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                Matches matches = weight.matches(leaf, sd.doc - leaf.docBase);
-                MatchesIterator at = matches == null ? null : matches.getMatches(fields[0]);
-                if (at != null && at.next()) {
-                    String text = searcher.storedFields().document(sd.doc, Set.of(fields[1])).get(fields[1]);
-                    String found = Folding.fold(text.substring(at.startOffset(), at.endOffset()));
-                    if (!found.equals(word)) {
-                        return found;
-                    }
+            for (String text : index.texts(q, fields[1], 3)) {
+                String found = saying(text, syllables);
+                if (found != null && !Folding.fold(found).equals(word)) {
+                    return Folding.fold(found);
                 }
             }
         }
         return null;
+    }
+
+    /** The first characters of the text that read as these syllables in a row, or null. */
+    static String saying(String text, List<String> syllables) {
+        List<String> read = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        try (TokenStream ts = new PinyinAnalyzer().tokenStream(LuceneSearchIndex.TITLE_PY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                read.add(term.toString());
+                at.add(new int[] {offset.startOffset(), offset.endOffset()});
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int i = java.util.Collections.indexOfSubList(read, syllables);
+        return i < 0 ? null : text.substring(at.get(i)[0], at.get(i + syllables.size() - 1)[1]);
     }
 
     private static String sound(String word) {
@@ -174,9 +189,8 @@ final class Suggestions {
         }
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
-        for (ScoreDoc sd : searcher.search(any.build(), 20).scoreDocs) {
-            String tags = searcher.storedFields().document(sd.doc, Set.of(LuceneSearchIndex.TAGS)).get(LuceneSearchIndex.TAGS);
-            for (String tag : tags == null ? new String[0] : tags.split(" ")) {
+        for (List<String> tags : index.tags(any.build(), 20)) {
+            for (String tag : tags) {
                 if (!tag.isBlank() && !syntax.words().contains(Folding.fold(tag))) {
                     counts.merge(tag, 1, Integer::sum);
                     firstSeen.putIfAbsent(tag, firstSeen.size());

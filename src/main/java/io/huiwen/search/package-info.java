@@ -1,5 +1,6 @@
 /**
- * Search: the {@link io.huiwen.search.SearchIndex} port and its embedded Lucene adapter. Text is
+ * Search: the {@link io.huiwen.search.SearchIndex} port and its two adapters, embedded Lucene and
+ * OpenSearch ({@code OpenSearchIndex}: the same terms, cut by the same analyzers in Java). Text is
  * folded ({@code io.huiwen.text.Folding}, through {@code FoldingFilter}), then indexed as HanLP dictionary words ({@code HanlpTokenizer}),
  * character pairs ({@code BigramAnalyzer}) and pinyin syllables ({@code PinyinAnalyzer}); a
  * reader's query ({@code QuerySyntax}) becomes a Lucene query ({@code ReaderQuery}); hits get
