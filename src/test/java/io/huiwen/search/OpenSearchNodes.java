@@ -16,7 +16,7 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
  * and discovery only looks at this cluster's own ports, so builds running side by side never
  * join each other's nodes.
  */
-final class OpenSearchNodes implements AutoCloseable {
+public final class OpenSearchNodes implements AutoCloseable {
 
     static final int SHARED_BASE_PORT = 9740;
     private static OpenSearchNodes shared;
@@ -65,7 +65,7 @@ final class OpenSearchNodes implements AutoCloseable {
     }
 
     /** The node this JVM's tests share; stopped when the JVM exits. */
-    static synchronized OpenSearchNodes shared() {
+    public static synchronized OpenSearchNodes shared() {
         if (shared == null) {
             shared = new OpenSearchNodes("shared", SHARED_BASE_PORT, 1);
             OpenSearchNodes started = shared;
@@ -80,11 +80,11 @@ final class OpenSearchNodes implements AutoCloseable {
     }
 
     /** HTTP address of node {@code number} (from 1). */
-    String uri(int number) {
+    public String uri(int number) {
         return "http://127.0.0.1:" + (basePort + number);
     }
 
-    List<String> uris() {
+    public List<String> uris() {
         return IntStream.rangeClosed(1, count).mapToObj(this::uri).toList();
     }
 
