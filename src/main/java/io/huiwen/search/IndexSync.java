@@ -4,6 +4,7 @@ import io.huiwen.HuiwenProperties;
 import io.huiwen.NodeId;
 import io.huiwen.article.Article;
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticlesChanged;
 import io.huiwen.article.ChangeLog;
 import io.huiwen.article.ChangeLog.Change;
 import io.huiwen.article.JobLeases;
@@ -17,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * which the article store writes in the same transaction as each change. Every node reads the log
  * for itself, from its own recorded position: an embedded index per node is kept by its node; the
  * one shared index (OpenSearch) is kept by whichever node holds its job lease, and the other nodes
- * only follow the log to forget what they cached. A node that was down reads on from where it
+ * only follow the log to forget what they cached. Either way each node announces what changed
+ * ({@link ArticlesChanged}) once its index has it, for whatever else it caches. A node that was down reads on from where it
  * stopped; one whose position was pruned away, whose index is empty or built by an older layout,
  * or whose index and database keep disagreeing on how many articles there are, rebuilds its
  * index from the articles while searches use the old one.
@@ -46,6 +49,7 @@ public class IndexSync {
     private final SearchIndex index;
     private final RelatedArticles related;
     private final JobLeases leases;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration checkInterval;
     private final String reader;
@@ -60,7 +64,8 @@ public class IndexSync {
     private long cachesFollowed = -1;
 
     IndexSync(ArticleRepository articles, ChangeLog changes, SearchIndex index, RelatedArticles related,
-              JobLeases leases, NodeId node, HuiwenProperties properties, Clock clock) {
+              JobLeases leases, ApplicationEventPublisher events, NodeId node, HuiwenProperties properties, Clock clock) {
+        this.events = events;
         this.articles = articles;
         this.changes = changes;
         this.index = index;
@@ -147,6 +152,7 @@ public class IndexSync {
             index.delete(List.copyOf(gone));
         }
         related.forget(ids);
+        events.publishEvent(ArticlesChanged.of(ids));
     }
 
     /** Records the position when it moved, and at least every few seconds to be counted as alive. */
@@ -190,8 +196,12 @@ public class IndexSync {
         long applied = changes.position(reader).orElse(0);
         if (cachesFollowed < 0 || applied - cachesFollowed > 10L * BATCH) {
             related.forgetAll();
+            events.publishEvent(ArticlesChanged.all());
         } else if (applied > cachesFollowed) {
-            related.forget(changes.between(cachesFollowed + 1, applied).stream().map(Change::articleId).distinct().toList());
+            Set<Long> ids = new LinkedHashSet<>();
+            changes.between(cachesFollowed + 1, applied).forEach(c -> ids.add(c.articleId()));
+            related.forget(ids);
+            events.publishEvent(ArticlesChanged.of(ids));
         }
         cachesFollowed = applied;
     }
@@ -273,6 +283,7 @@ public class IndexSync {
             }
         });
         related.forgetAll();
+        events.publishEvent(ArticlesChanged.all());
         cursor = new ChangeCursor(settled);
         record(true);
         return count[0];

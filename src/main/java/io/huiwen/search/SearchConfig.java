@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -62,11 +63,11 @@ class SearchConfig {
 
     /** How far behind the change log this node's index (or the shared one) is: alert when it keeps growing. */
     @Bean
-    MeterBinder searchLagMetrics(IndexSync sync) {
-        return registry -> Gauge.builder(INDEX_LAG, sync, IndexSync::lag)
+    MeterBinder searchLagMetrics(ObjectProvider<IndexSync> sync) {
+        return registry -> sync.ifAvailable(s -> Gauge.builder(INDEX_LAG, s, IndexSync::lag)
                 .description("Article changes logged that the search index has not applied yet")
                 .strongReference(true)
-                .register(registry);
+                .register(registry));
     }
 
     /**

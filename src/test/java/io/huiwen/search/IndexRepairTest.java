@@ -59,7 +59,7 @@ class IndexRepairTest {
     }
 
     @Test
-    void aNodeWhosePositionWasPrunedAwayRebuildsWhenItComesBack(@Autowired RelatedArticles related, @Autowired JobLeases leases,
+    void aNodeWhosePositionWasPrunedAwayRebuildsWhenItComesBack(@Autowired RelatedArticles related, @Autowired JobLeases leases, @Autowired org.springframework.context.ApplicationEventPublisher events,
                                                                 @Autowired NodeId node, @Autowired HuiwenProperties properties,
                                                                 @Autowired Clock clock) {
         sync.drain();
@@ -69,7 +69,7 @@ class IndexRepairTest {
         jdbc.sql("UPDATE change_reader SET position = 0 WHERE name = ?").param(sync.reader()).update();
         jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES ('change_log.pruned_to', ?)").param(Long.toString(changes.head())).update();
 
-        IndexSync restarted = new IndexSync(articles, changes, index, related, leases, node, properties, clock);
+        IndexSync restarted = new IndexSync(articles, changes, index, related, leases, events, node, properties, clock);
         restarted.drain();
         assertThat(index.size()).isEqualTo(articles.countPublished());
         assertThat(changes.position(sync.reader()).getAsLong()).isGreaterThanOrEqualTo(changes.prunedTo());
