@@ -12,10 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -155,52 +151,24 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      */
     @Override
     public synchronized void rebuild(Iterable<List<IndexedArticle>> batches) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "huiwen-reindex");
-            t.setDaemon(true);
-            return t;
-        });
-        Semaphore inFlight = new Semaphore(threads * 2);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
             writer.deleteAll();
-            for (List<IndexedArticle> batch : batches) {
-                inFlight.acquireUninterruptibly();
-                if (failure.get() != null) {
-                    inFlight.release();
-                    break;
+            ParallelBatches.run(batches, batch -> {
+                for (IndexedArticle a : batch) {
+                    writer.addDocument(document(a));
                 }
-                pool.execute(() -> {
-                    try {
-                        for (IndexedArticle a : batch) {
-                            writer.addDocument(document(a));
-                        }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
-            inFlight.acquireUninterruptibly(threads * 2); // every batch done
-            if (failure.get() != null) {
-                rollBack();
-                throw new IllegalStateException("rebuilding the search index failed; the old index is kept", failure.get());
-            }
+            });
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
             writer.commit(); // readers keep the old index until this commit
             searchers.maybeRefreshBlocking();
             outdated = false;
-        } catch (IOException e) {
+        } catch (Exception failure) {
             try {
                 rollBack();
             } catch (IOException again) {
-                e.addSuppressed(again);
+                failure.addSuppressed(again);
             }
-            throw new UncheckedIOException(e);
-        } finally {
-            pool.shutdownNow();
+            throw new IllegalStateException("rebuilding the search index failed; the old index is kept", failure);
         }
     }
 

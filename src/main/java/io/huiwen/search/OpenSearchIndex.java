@@ -21,10 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -195,42 +191,17 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public synchronized void rebuild(Iterable<List<IndexedArticle>> batches) {
         String name = alias + "-v" + SCHEMA + "-" + STAMP.format(clock.instant());
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "huiwen-reindex");
-            t.setDaemon(true);
-            return t;
-        });
-        Semaphore inFlight = new Semaphore(threads * 2);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
             List<String> old = behindAlias();
             create(name, false);
-            for (List<IndexedArticle> batch : batches) {
-                inFlight.acquireUninterruptibly();
-                if (failure.get() != null) {
-                    inFlight.release();
-                    break;
+            ParallelBatches.run(batches, batch -> {
+                List<BulkOperation> ops = new ArrayList<>();
+                for (IndexedArticle a : batch) {
+                    Map<String, Object> doc = OpenSearchLayout.document(a);
+                    ops.add(BulkOperation.of(b -> b.index(i -> i.id(Long.toString(a.id())).document(doc))));
                 }
-                pool.execute(() -> {
-                    try {
-                        List<BulkOperation> ops = new ArrayList<>();
-                        for (IndexedArticle a : batch) {
-                            Map<String, Object> doc = OpenSearchLayout.document(a);
-                            ops.add(BulkOperation.of(b -> b.index(i -> i.id(Long.toString(a.id())).document(doc))));
-                        }
-                        bulk(name, ops, Refresh.False);
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
-            inFlight.acquireUninterruptibly(threads * 2); // every batch done
-            if (failure.get() != null) {
-                throw failure.get();
-            }
+                bulk(name, ops, Refresh.False);
+            });
             client.indices().putSettings(p -> p.index(name).settings(s -> s.refreshInterval(t -> t.time("1s"))));
             client.indices().refresh(r -> r.index(name));
             client.indices().updateAliases(u -> {
@@ -238,11 +209,9 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
                 old.forEach(o -> u.actions(a -> a.removeIndex(r -> r.index(o))));
                 return u;
             });
-        } catch (Throwable t) {
+        } catch (Exception | Error t) {
             dropQuietly(name, t);
             throw new IllegalStateException("rebuilding the search index failed; the old index is kept", t);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
