@@ -1,27 +1,19 @@
 package io.huiwen.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.huiwen.HandClock;
-import io.huiwen.TestDatabases;
+import io.huiwen.NodeDatabases;
 import io.huiwen.TestNodes;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two nodes (two {@link JobLeases} with their own node ids and their own connection pools) on one
@@ -31,32 +23,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class JobLeasesTest {
 
     static final Duration LEASE = Duration.ofSeconds(60);
-    static final Map<String, String> URLS = new HashMap<>();
-    static final List<HikariDataSource> POOLS = new ArrayList<>();
+    @RegisterExtension
+    static final NodeDatabases DATABASES = new NodeDatabases("jobleases");
 
     final HandClock clock = new HandClock("2026-11-28T08:00:00Z");
 
-    @BeforeAll
-    static void databases() {
-        URLS.put("h2", TestDatabases.freshH2("jobleases"));
-        String postgres = TestDatabases.freshPostgres("huiwen_jobleases_");
-        if (postgres != null) {
-            URLS.put("postgresql", postgres);
-        }
-    }
-
-    @AfterAll
-    static void dropDatabases() {
-        POOLS.forEach(HikariDataSource::close);
-        TestDatabases.drop(URLS.get("postgresql"));
-    }
-
     /** A node on the named database: its own pool, its own id. */
     JobLeases node(String database, String id) {
-        assumeTrue(URLS.containsKey(database), "no PostgreSQL server at " + TestDatabases.POSTGRES_SERVER);
-        HikariDataSource pool = TestDatabases.migrated(URLS.get(database));
-        POOLS.add(pool);
-        return new JobLeases(JdbcClient.create(pool), TestNodes.named(id), clock);
+        return new JobLeases(DATABASES.node(database), TestNodes.named(id), clock);
     }
 
     @ParameterizedTest

@@ -2,24 +2,20 @@ package io.huiwen.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.huiwen.TestDatabases;
+import io.huiwen.NodeDatabases;
 import io.huiwen.article.HostSlots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,30 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class HostThrottleAcrossNodesTest {
 
     static final Duration DELAY = Duration.ofMillis(120);
-    static final Map<String, String> URLS = new HashMap<>();
-    static final List<HikariDataSource> POOLS = new ArrayList<>();
-
-    @BeforeAll
-    static void databases() {
-        URLS.put("h2", TestDatabases.freshH2("hostslots"));
-        String postgres = TestDatabases.freshPostgres("huiwen_hostslots_");
-        if (postgres != null) {
-            URLS.put("postgresql", postgres);
-        }
-    }
-
-    @AfterAll
-    static void dropDatabases() {
-        POOLS.forEach(HikariDataSource::close);
-        TestDatabases.drop(URLS.get("postgresql"));
-    }
+    @RegisterExtension
+    static final NodeDatabases DATABASES = new NodeDatabases("hostslots");
 
     /** A node's throttle on the named database, through a pool of its own. */
     static HostThrottle node(String database) {
-        assumeTrue(URLS.containsKey(database), "no PostgreSQL server at " + TestDatabases.POSTGRES_SERVER);
-        HikariDataSource pool = TestDatabases.migrated(URLS.get(database));
-        POOLS.add(pool);
-        return new HostThrottle(new HostSlots(JdbcClient.create(pool)));
+        return new HostThrottle(new HostSlots(DATABASES.node(database)));
     }
 
     @ParameterizedTest
@@ -116,32 +94,30 @@ class HostThrottleAcrossNodesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void pruningForgetsOnlyHostsWhoseTurnsAreOver(String database) throws Exception {
-        assumeTrue(URLS.containsKey(database), "no PostgreSQL server at " + TestDatabases.POSTGRES_SERVER);
-        HikariDataSource pool = TestDatabases.migrated(URLS.get(database));
-        POOLS.add(pool);
-        HostSlots slots = new HostSlots(JdbcClient.create(pool));
+        JdbcClient db = DATABASES.node(database);
+        HostSlots slots = new HostSlots(db);
         slots.reserve("idle.example.cn", Duration.ofMillis(10), Duration.ZERO, Duration.ofSeconds(1)).orElseThrow();
         slots.reserve("busy.example.cn", Duration.ofMinutes(5), Duration.ZERO, Duration.ofSeconds(1)).orElseThrow();
         Thread.sleep(50);
         assertThat(slots.pruneIdle(Duration.ZERO)).isPositive();
-        assertThat(JdbcClient.create(pool).sql("SELECT host FROM host_slot WHERE host IN ('idle.example.cn', 'busy.example.cn')")
+        assertThat(db.sql("SELECT host FROM host_slot WHERE host IN ('idle.example.cn', 'busy.example.cn')")
                 .query(String.class).list()).containsExactly("busy.example.cn");
     }
 
     @Test
     void aNodeWhoseDatabaseIsGoneKeepsToItsOwnPausesInsteadOfFailing() throws Exception {
-        HikariDataSource gone = new HikariDataSource();
-        gone.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/huiwen_gone");
-        gone.setUsername("huiwen");
-        gone.setConnectionTimeout(250);
-        gone.setInitializationFailTimeout(-1);
-        POOLS.add(gone);
-        HostThrottle alone = new HostThrottle(new HostSlots(JdbcClient.create(gone)));
         List<Instant> starts = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Deadline deadline = Deadline.after(Duration.ofSeconds(10));
-            try (HostThrottle.Permit permit = alone.acquire("news.example.cn", deadline)) {
-                starts.add(permit.awaitTurn(DELAY, deadline));
+        try (HikariDataSource gone = new HikariDataSource()) {
+            gone.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/huiwen_gone");
+            gone.setUsername("huiwen");
+            gone.setConnectionTimeout(250);
+            gone.setInitializationFailTimeout(-1);
+            HostThrottle alone = new HostThrottle(new HostSlots(JdbcClient.create(gone)));
+            for (int i = 0; i < 3; i++) {
+                Deadline deadline = Deadline.after(Duration.ofSeconds(10));
+                try (HostThrottle.Permit permit = alone.acquire("news.example.cn", deadline)) {
+                    starts.add(permit.awaitTurn(DELAY, deadline));
+                }
             }
         }
         for (int i = 1; i < starts.size(); i++) {
