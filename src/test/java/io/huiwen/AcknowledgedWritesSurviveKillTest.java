@@ -2,10 +2,7 @@ package io.huiwen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +43,13 @@ class AcknowledgedWritesSurviveKillTest {
 
     /** Ids and titles that import printed before it was killed. */
     static final Map<Long, String> acknowledged = new LinkedHashMap<>();
-    static final List<Process> children = new ArrayList<>();
+    static final List<ProductProcess> children = new ArrayList<>();
 
     @AfterAll
-    static void endChildren() {
-        children.forEach(Process::destroyForcibly);
+    static void endChildren() throws InterruptedException {
+        for (ProductProcess child : children) {
+            child.close();
+        }
     }
 
     @Test
@@ -60,20 +57,17 @@ class AcknowledgedWritesSurviveKillTest {
     void everyIdThatImportPrintedIsStoredAfterKillNine() throws Exception {
         Path pages = Files.createTempDirectory("huiwen-kill-pages");
         GeneratedPages.write(pages, 40, 11);
-        Process importer = start(List.of("import", "--huiwen.data-dir=" + DATA, pages.toString()), DATA.resolve("import.log"));
-        BlockingQueue<String> lines = lines(importer);
+        ProductProcess importer = start(List.of("import", "--huiwen.data-dir=" + DATA, pages.toString()), DATA.resolve("import.log"));
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (acknowledged.size() < 8) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertThat(line).as("import printed 8 acknowledgements in time (see %s)", DATA.resolve("import.log")).isNotNull();
+            String line = importer.nextLine(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            assertThat(line).as("import printed 8 acknowledgements in time (see %s)", importer.log()).isNotNull();
             acknowledge(line);
         }
-        importer.destroyForcibly().waitFor();
+        importer.kill();
         // Lines already in the pipe were printed before the kill, so they were acknowledged too.
-        for (String line; (line = lines.poll()) != null; ) {
-            acknowledge(line);
-        }
-        assertThat(importer.exitValue()).as("killed, not finished").isNotZero();
+        importer.printed().forEach(AcknowledgedWritesSurviveKillTest::acknowledge);
+        assertThat(importer.process().exitValue()).as("killed, not finished").isNotZero();
 
         assertThat(storedTitles()).containsAllEntriesOf(acknowledged);
     }
@@ -83,17 +77,14 @@ class AcknowledgedWritesSurviveKillTest {
     void aCategoryChangeAnsweredWith200SurvivesKillNine() throws Exception {
         assertThat(acknowledged).isNotEmpty();
         int stored = storedTitles().size();
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process server = start(List.of("--server.port=" + port, "--huiwen.data-dir=" + DATA, "--huiwen.demo-content=false",
+        int port = ProductProcess.freePort();
+        ProductProcess server = start(List.of("--server.port=" + port, "--huiwen.data-dir=" + DATA, "--huiwen.demo-content=false",
                 "--huiwen.collect.enabled=false", "--huiwen.admin.password=kill-test"), DATA.resolve("serve.log"));
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
-        awaitHealthy(http, base, server);
+        server.awaitReady(http, base, DEADLINE);
         // The import was killed before it indexed anything; the server's index catches up with the database.
-        assertThat(awaitIndexed(http, base, server, stored)).isEqualTo(stored);
+        assertThat(awaitIndexed(http, base, server.process(), stored)).isEqualTo(stored);
 
         long id = acknowledged.keySet().iterator().next();
         HttpResponse<String> article = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/" + id)).build(),
@@ -107,7 +98,7 @@ class AcknowledgedWritesSurviveKillTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"category\": \"" + chosen + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        server.destroyForcibly().waitFor();
+        server.kill();
         assertThat(change.statusCode()).as(change.body()).isEqualTo(200);
 
         try (var db = DriverManager.getConnection(DataDirectoryInitializer.h2Url(DATA, Duration.ZERO), "sa", "");
@@ -159,49 +150,9 @@ class AcknowledgedWritesSurviveKillTest {
         return stored;
     }
 
-    /** The product's main in a JVM of its own; stdout stays readable, stderr goes to {@code log}. */
-    private static Process start(List<String> args, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), HuiwenApplication.class.getName()));
-        command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+    private static ProductProcess start(List<String> args, Path log) throws IOException {
+        ProductProcess p = ProductProcess.start(args, log);
         children.add(p);
         return p;
-    }
-
-    private static BlockingQueue<String> lines(Process p) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process was killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    private static void awaitHealthy(HttpClient http, String base, Process server) throws Exception {
-        // Drain the server's stdout so its logging never blocks on a full pipe.
-        lines(server);
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("server running (see %s)", DATA.resolve("serve.log")).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // poll again
-            }
-            server.waitFor(200, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("server did not answer /actuator/health within " + DEADLINE);
     }
 }
