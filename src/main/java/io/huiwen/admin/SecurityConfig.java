@@ -1,6 +1,8 @@
 package io.huiwen.admin;
 
 import io.huiwen.HuiwenProperties;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -40,9 +47,25 @@ class SecurityConfig {
                 .requestCache(cache -> cache.requestCache(adminPagesToReturnTo()))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(h -> h.cacheControl(c -> c.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(readerPages()), new CacheControlHeadersWriter()))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' https: http: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
         return http.build();
+    }
+
+    /**
+     * Reads of the reader pages, feeds, search and static files: the portal's page cache filter
+     * (web.CachePolicy) says how long each may be kept, so Spring Security's "no-cache, no-store"
+     * is written on everything else only: admin, login, the API, actuator, errors.
+     */
+    private static RequestMatcher readerPages() {
+        List<RequestMatcher> reads = new ArrayList<>();
+        for (String path : List.of("/", "/c/**", "/a/**", "/t/**", "/feed.xml", "/atom.xml", "/sitemap.xml", "/search", "/css/**", "/js/**")) {
+            reads.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path));
+            reads.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, path));
+        }
+        return new OrRequestMatcher(reads);
     }
 
     /** After the login, the editor returns to the admin page asked for; nothing else is remembered (in a session). */

@@ -2,6 +2,7 @@ package io.huiwen.rank;
 
 import io.huiwen.HuiwenProperties;
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticlesChanged;
 import io.huiwen.article.ArticleState;
 import io.huiwen.article.ArticleSummary;
 import java.time.Clock;
@@ -12,6 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +67,16 @@ public class HotRanking {
     /** New views were counted here: the next page shows a fresh ranking (other nodes' lists renew when they run out). */
     void forget() {
         recent.clear();
+    }
+
+    /**
+     * An article changed (taken down, retitled, merged): the ranking is read again, before pages
+     * kept elsewhere are forgotten (their listeners run later), so no page is rendered anew from an old ranking.
+     */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void articlesChanged(ArticlesChanged changed) {
+        forget();
     }
 
     private List<ArticleSummary> rank(int max, Duration window) {

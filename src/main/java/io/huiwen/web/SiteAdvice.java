@@ -7,6 +7,7 @@ import io.huiwen.article.DatabaseUnavailable;
 import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Puts the site chrome (name, category navigation) into the model of every portal page. While
@@ -21,12 +22,15 @@ class SiteAdvice {
 
     private final HuiwenProperties properties;
     private final CategoryRepository categories;
+    private final ResourceUrlProvider assets;
+    private volatile String stylesheet;
     private volatile List<Category> lastKnown = List.of();
     private volatile long askAgainAt = System.nanoTime();
 
-    SiteAdvice(HuiwenProperties properties, CategoryRepository categories) {
+    SiteAdvice(HuiwenProperties properties, CategoryRepository categories, ResourceUrlProvider assets) {
         this.properties = properties;
         this.categories = categories;
+        this.assets = assets;
     }
 
     /** The CSRF token for the page's forms (admin, login); null where Spring Security put none. */
@@ -37,7 +41,20 @@ class SiteAdvice {
 
     @ModelAttribute("site")
     SiteChrome site() {
-        return new SiteChrome(properties.siteName(), navigation());
+        return new SiteChrome(properties.siteName(), navigation(), stylesheet());
+    }
+
+    /** {@code /css/site-<hash>.css}; the hash is read once, the stylesheet changes only with the jar. */
+    private String stylesheet() {
+        String known = stylesheet;
+        if (known == null) {
+            known = assets.getForLookupPath(SiteChrome.STYLESHEET);
+            if (known == null) {
+                return SiteChrome.STYLESHEET; // the resource chain is not set up yet
+            }
+            stylesheet = known;
+        }
+        return known;
     }
 
     private List<Category> navigation() {

@@ -3,5 +3,15 @@ package io.huiwen.web;
 import io.huiwen.article.Category;
 import java.util.List;
 
-/** What every portal page shows around its content: the site name and the category navigation. */
-public record SiteChrome(String siteName, List<Category> categories) {}
+/**
+ * What every portal page shows around its content: the site name, the category navigation, and
+ * the address of the stylesheet (named by its content's hash, so it may be kept for a year).
+ */
+public record SiteChrome(String siteName, List<Category> categories, String stylesheet) {
+
+    public static final String STYLESHEET = "/css/site.css";
+
+    public SiteChrome(String siteName, List<Category> categories) {
+        this(siteName, categories, STYLESHEET);
+    }
+}

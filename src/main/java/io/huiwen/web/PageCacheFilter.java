@@ -1,0 +1,175 @@
+package io.huiwen.web;
+
+import io.huiwen.rank.ViewCounter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Sends anonymous readers' pages and feeds from the {@link PageCache}, before the session and
+ * security filters run, and renders, compresses and keeps them when missing; sets the caching
+ * headers of every reader-facing response ({@link CachePolicy}) and answers 304 to a matching
+ * {@code If-None-Match}. A page is kept only if it answered 200 with no cookie and no session
+ * and said nothing itself about caching; the security headers it was sent with are sent again
+ * with every copy. An article page from the cache still counts its view.
+ */
+class PageCacheFilter extends OncePerRequestFilter {
+
+    static final String X_CACHE = "X-Cache";
+    private static final Pattern ARTICLE = Pattern.compile("/a/(\\d+)");
+    /** Headers a copy gets afresh, or must never repeat. */
+    private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "content-type", "content-encoding",
+            "transfer-encoding", "etag", "cache-control", "pragma", "expires", "vary", "connection", "keep-alive", "x-cache");
+
+    private final PageCache cache;
+    private final CachePolicy policy;
+    private final ViewCounter views;
+    private final boolean enabled;
+
+    PageCacheFilter(PageCache cache, CachePolicy policy, ViewCounter views, boolean enabled) {
+        this.cache = cache;
+        this.policy = policy;
+        this.views = views;
+        this.enabled = enabled;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.NO_STORE); // an error page is never kept
+            chain.doFilter(request, response);
+            return;
+        }
+        CachePolicy.Kind kind = CachePolicy.kindOf(request.getMethod(), request.getRequestURI());
+        if (kind == CachePolicy.Kind.OTHER) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean personal = CachePolicy.personal(request);
+        boolean keep = enabled && kind.kept() && !personal;
+        String key = keep ? key(request) : null;
+        if (keep) {
+            RenderedPage page = cache.get(key);
+            if (page != null) {
+                countView(request);
+                send(page, request, response, "HIT");
+                return;
+            }
+        }
+        long generation = cache.generation();
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.NO_STORE); // what a redirect, sent at once, carries
+        Rendering rendered = new Rendering(response);
+        chain.doFilter(request, rendered);
+        int status = rendered.getStatus();
+        if (keep && "GET".equals(request.getMethod()) && status == 200 && !rendered.saysHowToCache && keepable(request, response)) {
+            RenderedPage page = RenderedPage.of(rendered.getContentType(), headersOf(response),
+                    policy.cacheControl(kind, false, status), rendered.getContentAsByteArray());
+            cache.put(key, page, generation);
+            response.resetBuffer();
+            send(page, request, response, "MISS");
+            return;
+        }
+        if (!rendered.saysHowToCache) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, policy.cacheControl(kind, personal, status));
+        }
+        if (status == 200 || status == 304) {
+            response.setHeader(HttpHeaders.VARY, CachePolicy.VARY);
+        }
+        rendered.copyBodyToResponse();
+    }
+
+    /** Error pages too: they are rendered in an error dispatch, after the headers set above were reset. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    private static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    }
+
+    /** Nothing personal was made on the way: no cookie, no session. */
+    private static boolean keepable(HttpServletRequest request, HttpServletResponse response) {
+        return !response.containsHeader(HttpHeaders.SET_COOKIE) && request.getSession(false) == null;
+    }
+
+    /** The response held back until it is known whether to keep it; notes whether whoever answered said how to cache it. */
+    private static final class Rendering extends ContentCachingResponseWrapper {
+
+        boolean saysHowToCache;
+
+        Rendering(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            saysHowToCache |= HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name);
+            super.setHeader(name, value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            saysHowToCache |= HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name);
+            super.addHeader(name, value);
+        }
+    }
+
+    private static List<Map.Entry<String, String>> headersOf(HttpServletResponse response) {
+        List<Map.Entry<String, String>> kept = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                response.getHeaders(name).forEach(value -> kept.add(Map.entry(name, value)));
+            }
+        }
+        return kept;
+    }
+
+    private void countView(HttpServletRequest request) {
+        Matcher article = ARTICLE.matcher(request.getRequestURI());
+        if (article.matches()) {
+            views.count(Long.parseLong(article.group(1)), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        }
+    }
+
+    private static void send(RenderedPage page, HttpServletRequest request, HttpServletResponse response, String cacheState)
+            throws IOException {
+        boolean gzip = page.gzip() != null && AcceptEncoding.gzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        for (Map.Entry<String, String> h : page.headers()) {
+            response.setHeader(h.getKey(), h.getValue());
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, page.cacheControl());
+        response.setHeader(HttpHeaders.VARY, CachePolicy.VARY);
+        response.setHeader(HttpHeaders.ETAG, gzip ? page.gzipEtag() : page.etag());
+        response.setHeader(X_CACHE, cacheState);
+        if (page.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] body = gzip ? page.gzip() : page.plain();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(page.contentType());
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+}
