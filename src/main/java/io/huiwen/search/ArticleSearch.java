@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,8 +85,9 @@ public class ArticleSearch {
         return found;
     }
 
-    /** Articles changed: every kept answer may be wrong now. */
+    /** Articles changed: every kept answer may be wrong now. First, before pages made from these answers are forgotten. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ArticlesChanged changed) {
         generation.incrementAndGet();
         answers.invalidateAll();

@@ -17,9 +17,12 @@ final class CachePolicy {
     enum Kind {
         PAGE, FEED, SEARCH, ASSET, VERSIONED_ASSET, OTHER;
 
-        /** Rendered and kept in this node's page cache when anonymous. */
+        /**
+         * Rendered and kept in this node's page cache when anonymous. A search page is kept too: the
+         * same few queries make most of the searches, and any article change forgets it like the rest.
+         */
         boolean kept() {
-            return this == PAGE || this == FEED;
+            return this == PAGE || this == FEED || this == SEARCH;
         }
     }
 

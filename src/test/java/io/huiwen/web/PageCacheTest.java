@@ -114,10 +114,12 @@ class PageCacheTest {
     }
 
     @Test
-    void aStoredArticleShowsOnHomeCategoryAndFeedsAtOnce() throws Exception {
-        for (String path : List.of("/", "/c/keji", "/feed.xml", "/c/keji/feed.xml", "/atom.xml", "/sitemap.xml")) {
+    void aStoredArticleShowsOnHomeCategoryFeedsAndSearchAtOnce() throws Exception {
+        String search = "/search?q=无人驾驶接驳";
+        for (String path : List.of("/", "/c/keji", "/feed.xml", "/c/keji/feed.xml", "/atom.xml", "/sitemap.xml", search)) {
             cached(path);
         }
+        assertThat(body(search)).doesNotContain("城东新区开通无人驾驶接驳线路");
         String text = "城东新区今天开通了首条无人驾驶接驳线路，市民可以在手机上预约车辆，车辆在园区和地铁站之间往返。"
                 + "线路试运行期间免费乘坐，运营方说车辆配备了激光雷达和远程安全员，遇到复杂路况会自动减速停车。";
         long id = store.store(new ExtractedArticle(null, "城东新区开通无人驾驶接驳线路", OffsetDateTime.now(ZoneOffset.UTC), "城东日报",
@@ -129,6 +131,7 @@ class PageCacheTest {
         showsSoon("/c/keji/feed.xml", contains("城东新区开通无人驾驶接驳线路"));
         showsSoon("/atom.xml", contains("城东新区开通无人驾驶接驳线路"));
         showsSoon("/sitemap.xml", contains("/a/" + id + "<"));
+        showsSoon(search, contains("/a/" + id + "\""));
     }
 
     @Test
