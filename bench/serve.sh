@@ -42,12 +42,15 @@ category=$(curl -s "$base/api/v1/categories" | python3 -c 'import json,sys; prin
 paths=("/a/$id" "/" "/c/$category" "/search?q=%E6%9C%BA%E5%99%A8%E4%BA%BA")
 names=("article" "home" "category" "search")
 
-# nginx serves what Huiwen answered, byte for byte (gzip on, as Huiwen compresses too)
+# nginx serves what Huiwen answered, byte for byte: the page, and the gzip bytes Huiwen sends a
+# client that accepts gzip (gzip_static), so neither compresses per request in the comparison
 mkdir -p "$work/static"
 chmod a+rx "$work" "$work/static"   # nginx's workers run as another user
 for i in "${!paths[@]}"; do
   curl -s -o "$work/static/${names[$i]}.html" "$base${paths[$i]}"
-  chmod a+r "$work/static/${names[$i]}.html"
+  curl -s -H 'Accept-Encoding: gzip' -o "$work/static/${names[$i]}.html.gz" "$base${paths[$i]}"
+  gzip -t "$work/static/${names[$i]}.html.gz" 2>/dev/null || gzip -9 -c "$work/static/${names[$i]}.html" > "$work/static/${names[$i]}.html.gz"
+  chmod a+r "$work/static/${names[$i]}.html" "$work/static/${names[$i]}.html.gz"
 done
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
@@ -59,7 +62,8 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
-  gzip on;
+  gzip off;
+  gzip_static on;
   types { text/html html; }
   client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
   uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
