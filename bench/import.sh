@@ -10,13 +10,14 @@
 # exit (so it includes the index drain and the shutdown, not the JVM and Spring startup);
 # "whole" is pages / the whole wall time of the command. The ratio is the after-startup rate over
 # parse-only on the import's thread count. Load averages are printed before and after.
-#   bench/import.sh [PAGES] [FORMAT]      (PAGES default 10000, FORMAT html or dump)
+#   bench/import.sh [PAGES] [FORMAT]      (PAGES default 10000, FORMAT html or dump; JAR=path for another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages_n=${1:-10000}
 format=${2:-html}
 threads=$(nproc)
-[ -f target/huiwen.jar ] || ./mvnw -B -q -DskipTests package
+jar=${JAR:-target/huiwen.jar}
+[ -f "$jar" ] || ./mvnw -B -q -DskipTests package
 CLASSES=target/import-bench-classes . bench/compile.sh src/test/java/io/huiwen/GeneratedPages.java bench/import/ParseOnly.java
 work=$(mktemp -d "${TMPDIR:-/tmp}/huiwen-import.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -24,7 +25,7 @@ java -cp "$classes" io.huiwen.GeneratedPages "$work/pages" "$pages_n" 42 $([ "$f
 echo "pages: $pages_n $format pages, $(du -sh "$work/pages" | cut -f1); $threads processors; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start=$EPOCHREALTIME
-java ${IMPORT_JAVA_OPTS:-} -jar target/huiwen.jar import --huiwen.data-dir="$work/data" --huiwen.demo-content=false "$work/pages" 2> "$work/import.err" \
+java ${IMPORT_JAVA_OPTS:-} -jar "$jar" import --huiwen.data-dir="$work/data" --huiwen.demo-content=false "$work/pages" 2> "$work/import.err" \
   | while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done > "$work/import.out"
 end=$EPOCHREALTIME
 tail -n 3 "$work/import.out" | cut -d' ' -f2- | sed 's/^/import: /'
