@@ -198,8 +198,12 @@ public class ArticleStore {
     }
 
     private void writeTags(long id, List<String> tags) {
+        List<Object[]> rows = new ArrayList<>(tags.size());
         for (int i = 0; i < tags.size(); i++) {
-            jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)").params(id, tags.get(i), i).update();
+            rows.add(new Object[] {id, tags.get(i), i});
+        }
+        if (!rows.isEmpty()) { // one statement for all of them
+            template.batchUpdate("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)", rows);
         }
     }
 
