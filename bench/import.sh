@@ -39,6 +39,8 @@ read -r after whole first_s <<< "$(awk -v s="$start" -v e="$end" -v n="$pages_n"
   END { printf "%.1f %.1f %.1f", n / (e - first), n / (e - s), first - s }' "$work/import.out")"
 echo "import: $pages_n pages in $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') s whole (first article after ${first_s} s);" \
   "after startup $after pages/s, whole $whole pages/s"
+awk -v e="$end" '/\] imported  / { last = $1 } / indexed [0-9]+$/ { indexed = $1 }
+  END { printf "import: last article to \"indexed\" %.1f s, \"indexed\" to exit %.1f s\n", indexed - last, e - indexed }' "$work/import.out"
 
 java -cp "$classes:$cp" io.huiwen.bench.ParseOnly "$work/pages" "$threads" > "$work/parse.out"
 sed 's/^/jsoup: /' "$work/parse.out"
