@@ -160,9 +160,12 @@ public class ArticleStore {
     }
 
     private Stored storeIn(Prepared page, OffsetDateTime collectedAt, List<Runnable> afterCommit) {
-        // two indexed lookups: with OR between the columns H2 scans the whole table, for every page stored
-        Optional<Long> existing = jdbc.sql("SELECT id FROM article WHERE content_key = ? UNION SELECT id FROM article WHERE source_url = ?")
-                .params(page.key, page.page.url()).query(Long.class).optional();
+        // indexed lookups only: with OR between the columns H2 scans the whole table, and "source_url = NULL"
+        // walks every imported article's entry in the URL index; both for every page stored
+        Optional<Long> existing = page.page.url() == null
+                ? jdbc.sql("SELECT id FROM article WHERE content_key = ?").param(page.key).query(Long.class).optional()
+                : jdbc.sql("SELECT id FROM article WHERE content_key = ? UNION SELECT id FROM article WHERE source_url = ?")
+                        .params(page.key, page.page.url()).query(Long.class).optional();
         if (existing.isPresent()) {
             return new Stored(existing.get(), true, false);
         }
