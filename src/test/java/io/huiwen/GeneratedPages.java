@@ -11,8 +11,10 @@ import java.util.Random;
  * Writes page dumps (the format of {@code src/main/resources/demo/articles}) of made-up news:
  * each with its own title and a body drawn at random from a word list, so no two are duplicates
  * or near-duplicates of each other; each has a breadcrumb naming a category, so it is published.
- * The same seed writes the same pages. Also run by bench/crash-drill.sh and bench/import-rate.sh:
- * {@code GeneratedPages DIR COUNT [SEED]}.
+ * The same seed writes the same pages. Also run by bench/crash-drill.sh, bench/import-rate.sh and
+ * bench/import.sh: {@code GeneratedPages DIR COUNT [SEED] [html]}; with {@code html} each page is
+ * written as a portal's HTML page (navigation, breadcrumb, byline, paragraphs, a related list,
+ * footer) instead, the same article in it.
  */
 public final class GeneratedPages {
 
@@ -36,10 +38,66 @@ public final class GeneratedPages {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: GeneratedPages DIR COUNT [SEED]");
+            System.err.println("usage: GeneratedPages DIR COUNT [SEED] [html]");
             System.exit(2);
         }
-        write(Path.of(args[0]), Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 1);
+        Path dir = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        if (args.length > 3 && args[3].equals("html")) {
+            writeHtml(dir, count, seed);
+        } else {
+            write(dir, count, seed);
+        }
+    }
+
+    /** Writes the same articles as {@link #write} as HTML pages named {@code 00001.html}…; returns their titles in order. */
+    public static List<String> writeHtml(Path dir, int count, long seed) {
+        try {
+            Files.createDirectories(dir);
+            var titles = new java.util.ArrayList<String>(count);
+            for (int i = 1; i <= count; i++) {
+                Random r = new Random(seed * 1_000_003L + i);
+                String title = title(r, i);
+                titles.add(title);
+                Files.writeString(dir.resolve(String.format("%05d.html", i)), html(page(r, title, i), r));
+            }
+            return titles;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page dump laid out as a portal's article page: its lines become breadcrumb, title, byline and paragraphs. */
+    static String html(String dump, Random r) {
+        String[] blocks = dump.split("\n\n");
+        // blocks: site name, breadcrumb line, title, byline, paragraphs…
+        String crumb = blocks[1].substring(blocks[1].indexOf('>') + 1).replace(">", "").strip();
+        String title = blocks[2];
+        var b = new StringBuilder(dump.length() * 2 + 2048);
+        b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<title>").append(title)
+                .append(" - 汇闻</title>\n<meta name=\"viewport\" content=\"width=device-width\">\n")
+                .append("<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n")
+                .append("<header class=\"top\"><a href=\"/\">汇闻</a><ul class=\"nav\">");
+        for (String c : CATEGORIES) {
+            b.append("<li><a href=\"/c/").append(c.hashCode() & 0xffff).append("\">").append(c).append("</a></li>");
+        }
+        b.append("</ul></header>\n<div class=\"crumb\">当前位置:<a href=\"/\">首页</a> &gt; <a href=\"/c/x\">").append(crumb)
+                .append("</a> &gt;</div>\n<div class=\"main\"><article>\n<h1>").append(title).append("</h1>\n<div class=\"info\">")
+                .append(blocks[3].strip()).append("</div>\n<div class=\"content\">\n");
+        for (int p = 4; p < blocks.length; p++) {
+            if (!blocks[p].isBlank()) {
+                b.append("<p>").append(blocks[p].strip()).append("</p>\n");
+            }
+        }
+        b.append("</div></article>\n<aside class=\"related\"><h3>相关阅读</h3><ul>");
+        for (int k = 0; k < 6; k++) {
+            b.append("<li><a href=\"/a/").append(r.nextInt(100000)).append("\">").append(pick(r, PLACES)).append(pick(r, SUBJECTS))
+                    .append(pick(r, ACTIONS)).append("</a></li>");
+        }
+        b.append("</ul></aside></div>\n<footer><p>汇闻 · 聚合天下新闻</p><p><a href=\"/about\">关于我们</a> | <a href=\"/contact\">联系我们</a></p>")
+                .append("</footer>\n<script src=\"/static/site.js\"></script>\n</body></html>\n");
+        return b.toString();
     }
 
     /** Writes {@code count} pages named {@code 00001.txt}… into {@code dir}; returns their titles in order. */

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,34 @@ public class ArticleStore {
     }
 
     /**
+     * A page made ready to store: its content key, enrichment, category and sanitized body, all
+     * worked out without the database's transaction, so that any thread may prepare pages while
+     * one stores them ({@link #prepare}, then {@link #store(Prepared, OffsetDateTime)} or {@link #storeAll}).
+     */
+    public static final class Prepared {
+        private final ExtractedArticle page;
+        private final String key;
+        private final Enrichment enrichment;
+        private final CategoryEvidence.Choice category;
+        private final String bodyHtml;
+        private final Provenance from;
+
+        private Prepared(ExtractedArticle page, String key, Enrichment enrichment, CategoryEvidence.Choice category,
+                         String bodyHtml, Provenance from) {
+            this.page = page;
+            this.key = key;
+            this.enrichment = enrichment;
+            this.category = category;
+            this.bodyHtml = bodyHtml;
+            this.from = from;
+        }
+
+        public ExtractedArticle page() {
+            return page;
+        }
+    }
+
+    /**
      * @param categorySlug the editor's choice of category, or null to take the page's breadcrumb
      *                     or, failing that, the classifier's guess
      * @param collectedAt  when Huiwen took the page in
@@ -79,10 +108,41 @@ public class ArticleStore {
     }
 
     public Stored store(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt, Provenance from) {
+        return store(prepare(page, categorySlug, from), collectedAt);
+    }
+
+    /**
+     * Everything about a new article that needs no transaction; thread-safe. Work done for a page
+     * that turns out to be stored already is wasted, which is cheaper than enriching while holding
+     * a connection.
+     *
+     * @param categorySlug the editor's or the source's choice of category, or null to take the
+     *                     page's breadcrumb or, failing that, the classifier's guess
+     */
+    public Prepared prepare(ExtractedArticle page, String categorySlug, Provenance from) {
+        return new Prepared(page, contentKey(page), Enrichment.of(page.title(), page.text()),
+                evidence.choose(page, categorySlug, from.sourceId() != null), BodySanitizer.sanitize(page.html()), from);
+    }
+
+    /** Stores one prepared page in a transaction of its own; see {@link #storeAll}. */
+    public Stored store(Prepared page, OffsetDateTime collectedAt) {
+        return storeAll(List.of(page), collectedAt).get(0);
+    }
+
+    /**
+     * Stores the prepared pages in order in one transaction, each seeing those before it (a
+     * duplicate or a repost of an earlier one in the batch is found as if stored alone): with
+     * the database writing every commit to its file, one commit for many pages is one write.
+     * All of them are stored, or (on any failure, thrown) none.
+     */
+    public List<Stored> storeAll(List<Prepared> pages, OffsetDateTime collectedAt) {
         TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
-        Stored stored;
+        List<Stored> stored = new ArrayList<>(pages.size());
+        List<Runnable> afterCommit = new ArrayList<>(pages.size());
         try {
-            stored = storeIn(page, categorySlug, collectedAt, from);
+            for (Prepared page : pages) {
+                stored.add(storeIn(page, collectedAt, afterCommit));
+            }
         } catch (RuntimeException | Error e) {
             try {
                 transactions.rollback(tx);
@@ -95,22 +155,27 @@ public class ArticleStore {
             throw e;
         }
         transactions.commit(tx);
+        afterCommit.forEach(Runnable::run);
         return stored;
     }
 
-    private Stored storeIn(ExtractedArticle page, String categorySlug, OffsetDateTime collectedAt, Provenance from) {
-        String key = contentKey(page);
-        Optional<Long> existing = jdbc.sql("SELECT id FROM article WHERE content_key = ? OR (source_url IS NOT NULL AND source_url = ?)")
-                .params(key, page.url()).query(Long.class).optional();
+    private Stored storeIn(Prepared page, OffsetDateTime collectedAt, List<Runnable> afterCommit) {
+        // indexed lookups only: with OR between the columns H2 scans the whole table, and "source_url = NULL"
+        // walks every imported article's entry in the URL index; both for every page stored
+        Optional<Long> existing = page.page.url() == null
+                ? jdbc.sql("SELECT id FROM article WHERE content_key = ?").param(page.key).query(Long.class).optional()
+                : jdbc.sql("SELECT id FROM article WHERE content_key = ? UNION SELECT id FROM article WHERE source_url = ?")
+                        .params(page.key, page.page.url()).query(Long.class).optional();
         if (existing.isPresent()) {
             return new Stored(existing.get(), true, false);
         }
-        Enrichment enrichment = Enrichment.of(page.title(), page.text());
-        CategoryEvidence.Choice category = evidence.choose(page, categorySlug, from.sourceId() != null);
-        String reviewReason = from.needsReview() ? REVIEW_SOURCE : category.sure() ? null : REVIEW_CATEGORY;
+        Enrichment enrichment = page.enrichment;
+        Provenance from = page.from;
+        String reviewReason = from.needsReview() ? REVIEW_SOURCE : page.category.sure() ? null : REVIEW_CATEGORY;
         ArticleState state = reviewReason == null ? ArticleState.PUBLISHED : ArticleState.REVIEW;
-        Optional<Long> story = stories.storyOf(enrichment.simhash(), page.text());
-        long id = insert(new NewRow(page, key, category, state, reviewReason, from.sourceId(), story.orElse(null)), enrichment, collectedAt);
+        Optional<Long> story = stories.storyOf(enrichment.simhash(), enrichment.storyWords());
+        long id = insert(new NewRow(page.page, page.key, page.category, state, reviewReason, from.sourceId(), story.orElse(null)),
+                enrichment, page.bodyHtml, collectedAt);
         if (story.isEmpty()) {
             // a story of its own is known by the article's id, which only the INSERT gives
             jdbc.sql("UPDATE article SET story_id = ? WHERE id = ?").params(id, id).update();
@@ -120,6 +185,7 @@ public class ArticleStore {
         }
         writeTags(id, enrichment.keywords());
         outbox.add(id);
+        afterCommit.add(() -> stories.remember(id, enrichment.simhash(), enrichment.storyWords()));
         return new Stored(id, false, reviewReason != null);
     }
 
@@ -135,8 +201,12 @@ public class ArticleStore {
     }
 
     private void writeTags(long id, List<String> tags) {
+        List<Object[]> rows = new ArrayList<>(tags.size());
         for (int i = 0; i < tags.size(); i++) {
-            jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)").params(id, tags.get(i), i).update();
+            rows.add(new Object[] {id, tags.get(i), i});
+        }
+        if (!rows.isEmpty()) { // one statement for all of them
+            template.batchUpdate("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, ?)", rows);
         }
     }
 
@@ -170,7 +240,7 @@ public class ArticleStore {
     private record NewRow(ExtractedArticle page, String key, CategoryEvidence.Choice category, ArticleState state, String reviewReason,
                           Long sourceId, Long storyId) {}
 
-    private long insert(NewRow row, Enrichment e, OffsetDateTime collectedAt) {
+    private long insert(NewRow row, Enrichment e, String bodyHtml, OffsetDateTime collectedAt) {
         ExtractedArticle page = row.page();
         Category category = row.category().category();
         OffsetDateTime collected = collectedAt.withOffsetSameInstant(ZoneOffset.UTC);
@@ -197,7 +267,7 @@ public class ArticleStore {
             ps.setString(i++, JsonColumns.write(page.breadcrumb()));
             ps.setString(i++, e.excerpt());
             ps.setString(i++, page.text());
-            ps.setString(i++, BodySanitizer.sanitize(page.html()));
+            ps.setString(i++, bodyHtml);
             ps.setString(i++, JsonColumns.write(page.images()));
             ps.setString(i++, page.lang());
             ps.setLong(i++, hash);
@@ -225,7 +295,9 @@ public class ArticleStore {
         }
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static String fold(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return s == null ? "" : SPACES.matcher(s).replaceAll(" ").strip();
     }
 }

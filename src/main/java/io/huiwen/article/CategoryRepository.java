@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -64,10 +65,12 @@ public class CategoryRepository {
     }
 
     /** A crumb as compared: folded as search folds it ({@link Folding}), without 频道/新闻/栏目 around it. */
+    private static final Pattern CRUMB_MARKS = Pattern.compile("[\\s>›»/|]+");
+    private static final Pattern CRUMB_WORDS = Pattern.compile("(频道|新闻|栏目|资讯|板块|版)$");
+
     public static String crumbKey(String crumb) {
-        String s = Folding.fold(crumb.strip())
-                .replaceAll("[\\s>›»/|]+", "");
-        String bare = s.replaceAll("(频道|新闻|栏目|资讯|板块|版)$", "");
+        String s = CRUMB_MARKS.matcher(Folding.fold(crumb.strip())).replaceAll("");
+        String bare = CRUMB_WORDS.matcher(s).replaceAll("");
         return bare.isEmpty() ? s : bare;
     }
 

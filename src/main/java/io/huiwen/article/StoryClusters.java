@@ -5,10 +5,10 @@ import io.huiwen.text.StoryMatch;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,8 +51,28 @@ public class StoryClusters {
         this.jdbc = jdbc;
     }
 
-    /** The story of the nearest stored article that tells the same story as this body, if any. */
-    Optional<Long> storyOf(long simhash, String text) {
+    /**
+     * Content words of recently stored articles, by id, each with the fingerprint it was stored
+     * with: confirming a candidate otherwise means reading its body and segmenting it again, for
+     * every new article near it. A body changed since (re-extracted, on any node) has another
+     * fingerprint and is read again; ids are never reused, so nothing else goes stale.
+     */
+    static final int REMEMBERED = 4096;
+
+    private record Remembered(long simhash, Set<String> words) {}
+
+    private final Map<Long, Remembered> remembered = new LinkedHashMap<>(REMEMBERED * 4 / 3 + 1, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Remembered> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /**
+     * The story of the nearest stored article that tells the same story as the body with this
+     * fingerprint and these content words ({@link StoryMatch#words}), if any.
+     */
+    Optional<Long> storyOf(long simhash, Set<String> words) {
         record Candidate(long id, long simhash, Long storyId) {}
         Map<Long, Candidate> candidates = new HashMap<>();
         for (int b = 0; b < 4; b++) {
@@ -62,26 +82,34 @@ public class StoryClusters {
                     .filter(c -> SimHash.distance(c.simhash(), simhash) <= CANDIDATE_DISTANCE)
                     .forEach(c -> candidates.put(c.id(), c));
         }
-        Supplier<Set<String>> ours = memo(() -> StoryMatch.words(text));
         return candidates.values().stream()
                 .sorted(Comparator.comparingInt((Candidate c) -> SimHash.distance(c.simhash(), simhash)).thenComparingLong(Candidate::id))
-                .filter(c -> StoryMatch.sameStory(simhash, c.simhash(), ours, () -> StoryMatch.words(bodyText(c.id()))))
+                .filter(c -> StoryMatch.sameStory(simhash, c.simhash(), () -> words, () -> wordsOf(c.id(), c.simhash())))
                 .findFirst()
                 .map(c -> c.storyId() == null ? c.id() : c.storyId());
     }
 
-    private String bodyText(long id) {
-        return jdbc.sql("SELECT body_text FROM article WHERE id = ?").param(id).query(String.class).single();
+    /** Keeps a stored article's content words for the next new articles near it. */
+    void remember(long id, long simhash, Set<String> words) {
+        synchronized (remembered) {
+            remembered.put(id, new Remembered(simhash, words));
+        }
     }
 
-    private static <T> Supplier<T> memo(Supplier<T> supplier) {
-        Object[] value = {null};
-        return () -> {
-            if (value[0] == null) {
-                value[0] = supplier.get();
-            }
-            @SuppressWarnings("unchecked") T t = (T) value[0];
-            return t;
-        };
+    private Set<String> wordsOf(long id, long simhash) {
+        Remembered r;
+        synchronized (remembered) {
+            r = remembered.get(id);
+        }
+        if (r != null && r.simhash() == simhash) {
+            return r.words();
+        }
+        Set<String> words = StoryMatch.words(bodyText(id));
+        remember(id, simhash, words);
+        return words;
+    }
+
+    private String bodyText(long id) {
+        return jdbc.sql("SELECT body_text FROM article WHERE id = ?").param(id).query(String.class).single();
     }
 }

@@ -6,13 +6,17 @@ import io.huiwen.ingest.Ingest;
 import io.huiwen.search.IndexSync;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 
 /**
  * {@code import [--category=SLUG] PATH...}: every file goes through ingest (extract → enrich →
- * store), then the index. A file that fails is reported on one line naming it; the others still go through and
- * nothing stored is touched by the failure (each article is stored in its own transaction).
+ * store), then the index. Files are extracted and enriched on worker threads ({@link PreparedFiles})
+ * and stored in their order on this one, those ready together in one transaction; each line saying a
+ * file was imported is printed after its commit. A file that fails is reported on one line naming
+ * it; the others still go through and nothing stored is touched by the failure (a batch that fails
+ * for one file is stored again file by file).
  * A full disk or a closed database stops the import with one line and status 75; running it
  * again finishes it, the files already stored counted as duplicates.
  */
@@ -36,6 +40,13 @@ final class ImportCommand {
 
     /** Exit status of an import stopped by a full disk or a closed database: temporary, run it again (EX_TEMPFAIL). */
     static final int STOPPED = 75;
+
+    /** Files read, extracted and enriched at once, each on a thread of its own, while one thread stores. */
+    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Files made ready ahead of the one being stored, at most. */
+    static final int AHEAD = 128;
+    /** Files stored in one transaction, at most. */
+    static final int MAX_BATCH = 64;
 
     ImportCommand(Ingest ingest, CategoryRepository categories, IndexSync index, PrintStream out, PrintStream err,
                   Path dataDir, boolean embeddedDatabase) {
@@ -66,36 +77,25 @@ final class ImportCommand {
             return 2;
         }
         List<Path> files = InputFile.expand(inv.operands());
-        int imported = 0, duplicates = 0, failed = 0, waiting = 0;
+        Tally tally = new Tally(files.size());
         ImportStopped stopped = null;
-        for (int i = 0; i < files.size() && stopped == null; i++) {
-            Path file = files.get(i);
-            String progress = "[" + (i + 1) + "/" + files.size() + "] ";
-            try {
-                var ingested = ingest.imported(InputFile.read(file), file.toString(), category);
-                var stored = ingested.stored();
-                if (stored.duplicate()) {
-                    duplicates++;
-                    out.println(progress + "duplicate " + file + " (already stored as /a/" + stored.id() + ")");
-                } else {
-                    imported++;
-                    waiting += stored.awaitingReview() ? 1 : 0;
-                    out.println(progress + "imported  " + file + " -> /a/" + stored.id() + " " + ingested.article().title()
-                            + (stored.awaitingReview() ? "  [awaiting review: category unsure]" : ""));
+        try (var ready = new PreparedFiles(files, file -> ingest.prepareImport(InputFile.read(file), file.toString(), category),
+                THREADS, AHEAD)) {
+            while (stopped == null && ready.hasNext()) {
+                PreparedFiles.Ready first = ready.next();
+                if (first.failure() != null) {
+                    stopped = failed(first, first.failure(), tally);
+                    continue;
                 }
-            } catch (InputFile.UnreadableException | ExtractionException e) {
-                failed++;
-                err.println(progress + "failed    " + file + ": " + oneLine(e));
-            } catch (RuntimeException e) {
-                stopped = ImportStopped.of(e, dataDir, embeddedDatabase);
-                if (stopped == null) {
-                    failed++;
-                    err.println(progress + "failed    " + file + ": " + oneLine(e));
-                } else {
-                    err.println(progress + "not stored " + file);
+                // as many files as are ready go in one transaction: one write to disk for all of them
+                List<PreparedFiles.Ready> batch = new ArrayList<>(List.of(first));
+                for (PreparedFiles.Ready more; batch.size() < MAX_BATCH && (more = ready.nextIfPrepared()) != null; ) {
+                    batch.add(more);
                 }
+                stopped = store(batch, tally);
             }
         }
+        int imported = tally.imported, duplicates = tally.duplicates, failed = tally.failed, waiting = tally.waiting;
         if (stopped == null) {
             try {
                 out.println(embeddedDatabase ? "indexed " + index.drain() : SHARED_DATABASE_INDEXING);
@@ -118,6 +118,73 @@ final class ImportCommand {
             return STOPPED;
         }
         return failed > 0 ? 1 : 0;
+    }
+
+    /** What the import has done so far, for its progress lines and summary. */
+    private static final class Tally {
+        final int files;
+        int imported, duplicates, failed, waiting;
+
+        Tally(int files) {
+            this.files = files;
+        }
+
+        String progress(PreparedFiles.Ready file) {
+            return "[" + (file.index() + 1) + "/" + files + "] ";
+        }
+    }
+
+    /**
+     * Stores a batch in one transaction and prints a line for each file only once it is committed,
+     * so every id printed is on disk. When the batch fails for one of its files, each is stored
+     * again on its own, so that only that file fails.
+     */
+    private ImportStopped store(List<PreparedFiles.Ready> batch, Tally tally) {
+        List<Ingest.Ingested> results;
+        try {
+            results = ingest.storeImported(batch.stream().map(PreparedFiles.Ready::prepared).toList());
+        } catch (RuntimeException e) {
+            if (batch.size() == 1 || ImportStopped.of(e, dataDir, embeddedDatabase) != null) {
+                return failed(batch.get(0), e, tally);
+            }
+            for (PreparedFiles.Ready file : batch) {
+                ImportStopped stopped = store(List.of(file), tally);
+                if (stopped != null) {
+                    return stopped;
+                }
+            }
+            return null;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            PreparedFiles.Ready file = batch.get(i);
+            var stored = results.get(i).stored();
+            if (stored.duplicate()) {
+                tally.duplicates++;
+                out.println(tally.progress(file) + "duplicate " + file.file() + " (already stored as /a/" + stored.id() + ")");
+            } else {
+                tally.imported++;
+                tally.waiting += stored.awaitingReview() ? 1 : 0;
+                out.println(tally.progress(file) + "imported  " + file.file() + " -> /a/" + stored.id() + " "
+                        + results.get(i).article().title() + (stored.awaitingReview() ? "  [awaiting review: category unsure]" : ""));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A file that could not be read, extracted or stored: reported, and the import goes on; or, when
+     * no later file could be stored either (full disk, closed database), the reason to stop.
+     */
+    private ImportStopped failed(PreparedFiles.Ready file, Exception e, Tally tally) {
+        ImportStopped stopped = e instanceof InputFile.UnreadableException || e instanceof ExtractionException ? null
+                : ImportStopped.of(e, dataDir, embeddedDatabase);
+        if (stopped == null) {
+            tally.failed++;
+            err.println(tally.progress(file) + "failed    " + file.file() + ": " + oneLine(e));
+        } else {
+            err.println(tally.progress(file) + "not stored " + file.file());
+        }
+        return stopped;
     }
 
     private static String oneLine(Exception e) {

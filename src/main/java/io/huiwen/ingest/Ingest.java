@@ -1,6 +1,7 @@
 package io.huiwen.ingest;
 
 import io.huiwen.article.ArticleStore;
+import io.huiwen.article.ArticleStore.Prepared;
 import io.huiwen.article.ArticleStore.Provenance;
 import io.huiwen.article.ArticleStore.RawPage;
 import io.huiwen.article.ArticleStore.Stored;
@@ -13,6 +14,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,8 +59,25 @@ public class Ingest {
 
     /** A file (an HTML page or a page dump) given by an editor, into the category given, or null to let the evidence decide. */
     public Ingested imported(byte[] body, String name, String categorySlug) throws ExtractionException {
-        ExtractedArticle article = reader.read(body, name, clock.instant());
-        return new Ingested(article, store.store(article, categorySlug, OffsetDateTime.now(clock)));
+        return storeImported(List.of(prepareImport(body, name, categorySlug))).get(0);
+    }
+
+    /**
+     * The first half of {@link #imported}, extract and enrich: thread-safe and without the
+     * database's transaction, so that many files can be made ready at once.
+     */
+    public Prepared prepareImport(byte[] body, String name, String categorySlug) throws ExtractionException {
+        return store.prepare(reader.read(body, name, clock.instant()), categorySlug, Provenance.IMPORTED);
+    }
+
+    /** The second half: the prepared files stored in order, in one transaction (all or, thrown, none). */
+    public List<Ingested> storeImported(List<Prepared> files) {
+        List<Stored> stored = store.storeAll(files, OffsetDateTime.now(clock));
+        List<Ingested> out = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            out.add(new Ingested(files.get(i).page(), stored.get(i)));
+        }
+        return out;
     }
 
     /** An article already extracted (the demo content), taken in at {@code collectedAt}; the evidence decides its category. */

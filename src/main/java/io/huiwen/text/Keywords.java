@@ -66,8 +66,12 @@ public final class Keywords {
             + "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
             + "september october november december mr mrs ms dr also said says according image photo getty reuters "
             + "ap afp copyright read more advertisement share comment comments click subscribe newsletter").split(" ")));
-    private static final Pattern ORG_SUFFIX = Pattern.compile(
-            ".{2,}(公司|集团|银行|医院|大学|学院|研究院|研究所|协会|商会|基金会|委员会|海关|法院|检察院|俱乐部|博物馆|图书馆|剧院)");
+    /** How an organisation's name ends, and the first characters of those endings. */
+    private static final List<String> ORG_ENDINGS = List.of("公司", "集团", "银行", "医院", "大学", "学院", "研究院", "研究所", "协会",
+            "商会", "基金会", "委员会", "海关", "法院", "检察院", "俱乐部", "博物馆", "图书馆", "剧院");
+    private static final String ORG_ENDING_STARTS = ORG_ENDINGS.stream().map(e -> e.substring(0, 1)).distinct()
+            .collect(java.util.stream.Collectors.joining());
+    private static final Pattern ORG_SUFFIX = Pattern.compile(".{2,}(" + String.join("|", ORG_ENDINGS) + ")");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern PLACE_SUFFIX = Pattern.compile("(.{2,})(市|县|区|省|镇|乡)");
     private static final Set<Character> SURNAMES = surnames();
@@ -85,12 +89,21 @@ public final class Keywords {
     }
 
     public static List<String> of(String title, String body, int max) {
-        String t = Folding.simplified(title == null ? "" : title);
         String b = Folding.simplified(body == null ? "" : body);
+        return of(title, b, Segmenter.get().words(b), max);
+    }
+
+    /**
+     * The same tags from a body already folded to simplified characters and segmented by
+     * {@link Segmenter#words}, for a caller that needs those words for more than tags (Enrichment).
+     */
+    static List<String> of(String title, String simplifiedBody, List<Segmenter.Word> bodyWords, int max) {
+        String t = Folding.simplified(title == null ? "" : title);
+        String b = simplifiedBody;
         Latin latin = new Latin(isMostlyHan(t + b));
-        List<String> seq = new ArrayList<>(candidates(t, t, latin.inTitle()));
+        List<String> seq = new ArrayList<>(candidates(Segmenter.get().words(t), t, latin.inTitle()));
         Set<String> titleWords = new HashSet<>(seq);
-        seq.addAll(candidates(b, t, latin));
+        seq.addAll(candidates(bodyWords, t, latin));
         Map<String, Integer> organisations = organisations(t + "\n" + b);
         organisations.forEach((name, n) -> seq.addAll(java.util.Collections.nCopies(n, name)));
         Set<String> hints = organisations.keySet();
@@ -225,8 +238,7 @@ public final class Keywords {
     }
 
     /** Candidate words of the text in order, NER names only when they pass their check. */
-    static List<String> candidates(String text, String title, Latin latin) {
-        List<Segmenter.Word> words = Segmenter.get().words(text);
+    static List<String> candidates(List<Segmenter.Word> words, String title, Latin latin) {
         Map<String, Integer> counts = new HashMap<>();
         words.forEach(w -> counts.merge(w.text(), 1, Integer::sum));
         List<String> out = new ArrayList<>();
@@ -268,6 +280,9 @@ public final class Keywords {
     /** Organisation names from the recognising pass that recur and end like an organisation. */
     static Map<String, Integer> organisations(String text) {
         Map<String, Integer> counts = new HashMap<>();
+        if (!mayNameAnOrganisationTwice(text)) {
+            return counts; // spare the recognising pass: nothing it finds could count
+        }
         for (Term t : NAMES.get().seg(text)) {
             if (t.nature != null && t.nature.toString().startsWith("nt") && t.word.length() <= 12
                     && ORG_SUFFIX.matcher(t.word).matches() && isHanWord(t.word)) {
@@ -276,6 +291,27 @@ public final class Keywords {
         }
         counts.values().removeIf(n -> n < 2);
         return counts;
+    }
+
+    /**
+     * Whether an organisation name could occur twice: a recognised name is a piece of the text
+     * ending like an organisation with at least two characters before that ending, so the two
+     * characters and the ending recur wherever the name does. When no such piece recurs, no name
+     * passes {@link #organisations}' count.
+     */
+    static boolean mayNameAnOrganisationTwice(String text) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 2; i < text.length(); i++) {
+            if (ORG_ENDING_STARTS.indexOf(text.charAt(i)) < 0) {
+                continue;
+            }
+            for (String ending : ORG_ENDINGS) { // every ending at every place, overlapping ones too (大学院)
+                if (text.startsWith(ending, i) && !seen.add(text.substring(i - 2, i + ending.length()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** 余姚市 counted as 余姚 when the text also says 余姚. */
@@ -325,20 +361,45 @@ public final class Keywords {
         return graph;
     }
 
+    /**
+     * TextRank over the co-occurrence graph. Words and their neighbours become array indexes
+     * (neighbours in the order their sets give them, so every sum adds up in the same order as
+     * over the sets themselves): the thirty iterations then do no hashing.
+     */
     private static Map<String, Double> textRank(Map<String, Set<String>> graph) {
-        Map<String, Double> score = new HashMap<>();
-        graph.keySet().forEach(w -> score.put(w, 1.0));
-        for (int it = 0; it < ITERATIONS; it++) {
-            Map<String, Double> next = new HashMap<>();
-            for (var e : graph.entrySet()) {
-                double sum = 0;
-                for (String other : e.getValue()) {
-                    sum += score.get(other) / Math.max(1, graph.get(other).size());
-                }
-                next.put(e.getKey(), (1 - DAMPING) + DAMPING * sum);
-            }
-            score.putAll(next);
+        int n = graph.size();
+        Map<String, Integer> index = new HashMap<>(n * 2);
+        String[] word = new String[n];
+        for (String w : graph.keySet()) {
+            word[index.size()] = w;
+            index.put(w, index.size());
         }
-        return score;
+        int[][] neighbours = new int[n][];
+        int[] degree = new int[n];
+        for (int i = 0; i < n; i++) {
+            Set<String> adjacent = graph.get(word[i]);
+            neighbours[i] = adjacent.stream().mapToInt(index::get).toArray();
+            degree[i] = Math.max(1, adjacent.size());
+        }
+        double[] score = new double[n];
+        java.util.Arrays.fill(score, 1.0);
+        double[] next = new double[n];
+        for (int it = 0; it < ITERATIONS; it++) {
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int other : neighbours[i]) {
+                    sum += score[other] / degree[other];
+                }
+                next[i] = (1 - DAMPING) + DAMPING * sum;
+            }
+            double[] was = score;
+            score = next;
+            next = was;
+        }
+        Map<String, Double> out = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            out.put(word[i], score[i]);
+        }
+        return out;
     }
 }

@@ -22,8 +22,13 @@ public final class SimHash {
 
     /** Traditional characters are simplified first, so a 繁體 repost hashes like its original. */
     public static long of(String text) {
+        return of(Segmenter.get().words(Folding.simplified(text)));
+    }
+
+    /** The fingerprint of a text already simplified and segmented by {@link Segmenter#words}. */
+    static long of(java.util.List<Segmenter.Word> words) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Segmenter.Word w : Segmenter.get().words(Folding.simplified(text))) {
+        for (Segmenter.Word w : words) {
             if (w.text().codePoints().anyMatch(Character::isLetter)) { // numbers are edited more often than words
                 counts.merge(w.text(), 1, Integer::sum);
             }

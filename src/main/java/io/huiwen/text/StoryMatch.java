@@ -29,8 +29,13 @@ public final class StoryMatch {
 
     /** The content words of a body: segmented, simplified-Chinese folded, without single characters and numbers. */
     public static Set<String> words(String text) {
+        return words(Segmenter.get().words(Folding.simplified(text)));
+    }
+
+    /** The content words of a body already simplified and segmented by {@link Segmenter#words}. */
+    static Set<String> words(java.util.List<Segmenter.Word> segmented) {
         Set<String> words = new HashSet<>();
-        for (Segmenter.Word w : Segmenter.get().words(Folding.simplified(text))) {
+        for (Segmenter.Word w : segmented) {
             if (w.text().length() >= 2 && w.text().codePoints().anyMatch(Character::isLetter)) {
                 words.add(w.text());
             }

@@ -165,6 +165,32 @@ class CommandLineTest {
 
     @Test
     @Order(5)
+    void aCopyAndARepostInTheSameImportAreFoundAsIfImportedOneByOne() throws Exception {
+        // files made ready together are stored in one transaction, each seeing those before it
+        Path data = TestDataDir.create("cli-together");
+        Path folder = Files.createTempDirectory("huiwen-together");
+        Files.copy(DUMP, folder.resolve("a.txt"));
+        Files.copy(DUMP, folder.resolve("b.txt"));
+        Files.writeString(folder.resolve("c.txt"), Files.readString(DUMP).replace("稻田里的", "秋收时节稻田里的").replace("三台", "五台"));
+        Run r = run("import", folder.toString(), "--category=shehui", "--huiwen.data-dir=" + data);
+        assertThat(r.status()).as(r.err()).isZero();
+        Matcher first = Pattern.compile("\\[1/3\\] imported  .*a\\.txt -> /a/(\\d+) ").matcher(r.out());
+        assertThat(first.find()).as(r.out()).isTrue();
+        long id = Long.parseLong(first.group(1));
+        assertThat(r.out()).containsPattern("\\[2/3\\] duplicate .*b\\.txt \\(already stored as /a/" + id + "\\)")
+                .containsPattern("\\[3/3\\] imported  .*c\\.txt -> /a/\\d+ ").contains("imported 2, duplicates 1, failed 0");
+        try (var db = java.sql.DriverManager.getConnection(io.huiwen.DataDirectoryInitializer.h2Url(data, java.time.Duration.ZERO), "sa", "");
+             var rs = db.createStatement().executeQuery("SELECT story_id FROM article ORDER BY id")) {
+            List<Long> stories = new ArrayList<>();
+            while (rs.next()) {
+                stories.add(rs.getLong(1));
+            }
+            assertThat(stories).as("the repost joins the first page's story").containsExactly(id, id);
+        }
+    }
+
+    @Test
+    @Order(5)
     void badFilesGetOneLineEachAndTheOthersStillGoThrough() throws Exception {
         Path good = bad.resolve("zz-good.txt");
         Files.writeString(good, Files.readString(DUMP).replace("稻田里的", "秋收时节稻田里的").replace("三台", "五台"));

@@ -89,4 +89,16 @@ class KeywordsTest {
     void tagsAreTheSameEveryTime() {
         assertThat(Keywords.of("东江港集装箱吞吐量创新高", PORT, 8)).isEqualTo(Keywords.of("东江港集装箱吞吐量创新高", PORT, 8));
     }
+
+    @Test
+    void theOrganisationPassIsSparedOnlyWhereNoNameCouldRecur() {
+        String twice = "宁波模具研究院发布报告。宁波模具研究院表示，今年订单增长。";
+        assertThat(Keywords.mayNameAnOrganisationTwice(twice)).isTrue();
+        // 大学 and 学院 overlap in 大学院: each ending is looked for at every place
+        assertThat(Keywords.mayNameAnOrganisationTwice("东海大学院长说，东海大学院系调整")).isTrue();
+        String once = "一家公司在园区开工，另一家医院扩建。当地公司订单增长。";
+        assertThat(Keywords.mayNameAnOrganisationTwice(once)).isFalse();
+        assertThat(Keywords.organisations(once)).isEmpty();
+        assertThat(Keywords.mayNameAnOrganisationTwice(PORT)).isFalse();
+    }
 }
