@@ -98,9 +98,23 @@ class PageCacheFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private static String key(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    /**
+     * The path and the parameters the page is made from, in name order and encoded alike, so
+     * {@code ?q=机器人&page=1} and {@code ?page=1&q=%E6%9C%BA%E5%99%A8%E4%BA%BA} are one page.
+     */
+    static String key(HttpServletRequest request) {
+        var params = request.getParameterMap();
+        if (params.isEmpty()) {
+            return request.getRequestURI();
+        }
+        StringBuilder key = new StringBuilder(request.getRequestURI()).append('?');
+        new java.util.TreeMap<>(params).forEach((name, values) -> {
+            for (String value : values) {
+                key.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return key.toString();
     }
 
     /** Nothing personal was made on the way: no cookie, no session. */

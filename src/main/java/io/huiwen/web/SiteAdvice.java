@@ -22,12 +22,13 @@ class SiteAdvice {
 
     private final HuiwenProperties properties;
     private final CategoryRepository categories;
-    private final ResourceUrlProvider assets;
+    /** Absent where no web server runs (commands): no page is rendered there. */
+    private final org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> assets;
     private volatile String stylesheet;
     private volatile List<Category> lastKnown = List.of();
     private volatile long askAgainAt = System.nanoTime();
 
-    SiteAdvice(HuiwenProperties properties, CategoryRepository categories, ResourceUrlProvider assets) {
+    SiteAdvice(HuiwenProperties properties, CategoryRepository categories, org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> assets) {
         this.properties = properties;
         this.categories = categories;
         this.assets = assets;
@@ -48,7 +49,8 @@ class SiteAdvice {
     private String stylesheet() {
         String known = stylesheet;
         if (known == null) {
-            known = assets.getForLookupPath(SiteChrome.STYLESHEET);
+            ResourceUrlProvider urls = assets.getIfAvailable();
+            known = urls == null ? null : urls.getForLookupPath(SiteChrome.STYLESHEET);
             if (known == null) {
                 return SiteChrome.STYLESHEET; // the resource chain is not set up yet
             }
