@@ -10,16 +10,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The page cache and its filter. The filter runs right after the start-up gate and before Spring
- * Session and Spring Security (order {@code Integer.MIN_VALUE + 50} and {@code -100}): a page from the
- * cache costs no session lookup and no security chain, and a request that carries a session is let
- * through untouched to them.
+ * The page cache and its filter. The filter runs first of all: before the start-up gate (the cache is
+ * empty until the portal is ready, and what it keeps stays valid), before the observation of HTTP
+ * requests (order {@code HIGHEST_PRECEDENCE + 1}: a page from memory is counted by the cache's own
+ * hit metric instead), and before Spring Session and Spring Security (order
+ * {@code Integer.MIN_VALUE + 50} and {@code -100}): a page from the cache costs no session lookup and
+ * no security chain, and a request that carries a session is let through untouched to them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PageCacheProperties.class)
 class PageCacheConfig {
 
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     @Bean
     PageCache pageCache(PageCacheProperties properties, MeterRegistry metrics) {

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /actuator/health/readiness} says DOWN meanwhile.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the page cache, which holds nothing until the portal is ready
 class StartupGate extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
