@@ -14,16 +14,9 @@ jar=$here/target/huiwen.jar
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/huiwen-load-XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-java -Xmx1g -jar "$jar" --server.port="$port" --huiwen.data-dir="$work/data" --huiwen.collect.enabled=false > "$work/server.log" 2>&1 &
-server=$!
+. "$here/bench/portal.sh"
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-base=http://127.0.0.1:$port
-for _ in $(seq 1 180); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/health/readiness")" = 200 ] && break
-  kill -0 $server 2>/dev/null || { echo "the server died; see $work/server.log" >&2; exit 1; }
-  sleep 1
-done
+start_portal "$jar" "$work/data"
 id=$(curl -s "$base/api/v1/latest?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 paths=("/a/$id" "/" "/api/v1/articles/$id" "/search?q=%E6%9C%BA%E5%99%A8%E4%BA%BA")
 

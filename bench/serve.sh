@@ -21,22 +21,16 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/huiwen-serve-XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port=$(free_port)
 nginx_port=$(free_port)
-java -Xmx1g -jar "$jar" --server.port="$port" --huiwen.data-dir="$work/data" --huiwen.collect.enabled=false > "$work/server.log" 2>&1 &
-server=$!
+. "$here/bench/portal.sh"
+server=
 nginx_pid=
 cleanup() {
-  kill $server 2>/dev/null; wait $server 2>/dev/null || true
+  [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; }
   [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
-base=http://127.0.0.1:$port
-for _ in $(seq 1 180); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/health/readiness")" = 200 ] && break
-  kill -0 $server 2>/dev/null || { echo "the server died; see $work/server.log" >&2; exit 1; }
-  sleep 1
-done
+start_portal "$jar" "$work/data"
 id=$(curl -s "$base/api/v1/latest?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 category=$(curl -s "$base/api/v1/categories" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
 paths=("/a/$id" "/" "/c/$category" "/search?q=%E6%9C%BA%E5%99%A8%E4%BA%BA")

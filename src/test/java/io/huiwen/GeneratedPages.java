@@ -53,19 +53,7 @@ public final class GeneratedPages {
 
     /** Writes the same articles as {@link #write} as HTML pages named {@code 00001.html}…; returns their titles in order. */
     public static List<String> writeHtml(Path dir, int count, long seed) {
-        try {
-            Files.createDirectories(dir);
-            var titles = new java.util.ArrayList<String>(count);
-            for (int i = 1; i <= count; i++) {
-                Random r = new Random(seed * 1_000_003L + i);
-                String title = title(r, i);
-                titles.add(title);
-                Files.writeString(dir.resolve(String.format("%05d.html", i)), html(page(r, title, i), r));
-            }
-            return titles;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return write(dir, count, seed, "html", GeneratedPages::html);
     }
 
     /** A page dump laid out as a portal's article page: its lines become breadcrumb, title, byline and paragraphs. */
@@ -102,6 +90,12 @@ public final class GeneratedPages {
 
     /** Writes {@code count} pages named {@code 00001.txt}… into {@code dir}; returns their titles in order. */
     public static List<String> write(Path dir, int count, long seed) {
+        return write(dir, count, seed, "txt", (dump, r) -> dump);
+    }
+
+    /** Writes each page dump, in the form {@code as} gives it, to {@code 0000N.<extension>}. */
+    private static List<String> write(Path dir, int count, long seed, String extension,
+                                      java.util.function.BiFunction<String, Random, String> as) {
         try {
             Files.createDirectories(dir);
             var titles = new java.util.ArrayList<String>(count);
@@ -109,7 +103,7 @@ public final class GeneratedPages {
                 Random r = new Random(seed * 1_000_003L + i);
                 String title = title(r, i);
                 titles.add(title);
-                Files.writeString(dir.resolve(String.format("%05d.txt", i)), page(r, title, i));
+                Files.writeString(dir.resolve(String.format("%05d.%s", i, extension)), as.apply(page(r, title, i), r));
             }
             return titles;
         } catch (IOException e) {
