@@ -93,8 +93,8 @@ class ArticleApi {
 
     @GetMapping("/articles/{id}/related")
     Items<Summary> related(@PathVariable long id) {
-        Article a = articles.findById(id).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
-        return new Items<>(articles.summaries(related.of(id, a.storyId())).stream().map(s -> Summary.of(s, baseUrl)).toList());
+        Article a = articles.findById(id).filter(Article::published).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
+        return new Items<>(articles.publishedSummaries(related.of(id, a.storyId())).stream().map(s -> Summary.of(s, baseUrl)).toList());
     }
 
     @GetMapping("/categories")

@@ -87,9 +87,13 @@ public class ArticleRepository {
         return out;
     }
 
-    /** Whether an article from this URL is stored already (collectors skip it without fetching). */
+    /**
+     * Whether an article from this URL is stored already, or was deleted by an editor (a tombstone,
+     * see ArticleDeletion): collectors skip it without fetching.
+     */
     public boolean existsWithUrl(String url) {
-        return jdbc.sql("SELECT COUNT(*) FROM article WHERE source_url = ?").param(url).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE source_url = ?").param(url).query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM article_tombstone WHERE source_url = ?").param(url).query(Long.class).single() > 0;
     }
 
     /** Newest stories first (publish time, or collection time when the date is unknown). */
@@ -145,6 +149,69 @@ public class ArticleRepository {
                 FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.id IN (:ids)
                 """.formatted(storySize("a"), CATEGORY_COLUMNS)).param("ids", ids).query((rs, i) -> summary(rs)).list();
         return ids.stream().flatMap(id -> found.stream().filter(s -> s.id() == id).limit(1)).toList();
+    }
+
+    /** Summaries of those of the given articles readers may see (published), in the order of {@code ids}: for lists made from cached ids. */
+    public List<ArticleSummary> publishedSummaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> visible = jdbc.sql("SELECT id FROM article WHERE id IN (:ids) AND status = " + ArticleState.PUBLISHED.literal())
+                .param("ids", ids).query(Long.class).list();
+        return summaries(ids.stream().filter(visible::contains).toList());
+    }
+
+    /** One row of the admin's article list: every state, newest first. */
+    public record Listed(long id, String title, ArticleState state, Category category, String source, OffsetDateTime publishTime,
+                        OffsetDateTime collectedAt, long storyId) {}
+
+    /**
+     * The admin's article list: titles containing {@code titlePart} (case ignored; null or blank
+     * for all), in {@code state} and category (null for any), newest first.
+     */
+    public Page<Listed> forAdmin(String titlePart, ArticleState state, Long categoryId, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (titlePart != null && !titlePart.isBlank()) {
+            where.append(" AND LOWER(a.title) LIKE :title ESCAPE '\\'");
+            params.put("title", "%" + titlePart.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (state != null) {
+            where.append(" AND a.status = :state");
+            params.put("state", state.sql());
+        }
+        if (categoryId != null) {
+            where.append(" AND a.category_id = :category");
+            params.put("category", categoryId);
+        }
+        int p = Math.max(1, page);
+        long total = jdbc.sql("SELECT COUNT(*) FROM article a" + where).params(params).query(Long.class).single();
+        List<Listed> items = jdbc.sql("SELECT a.id, a.title, a.status, a.source, a.publish_time, a.collected_at, a.story_id, " + CATEGORY_COLUMNS
+                        + " FROM article a LEFT JOIN category c ON c.id = a.category_id" + where
+                        + " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", size).param("offset", (long) (p - 1) * size)
+                .query((rs, i) -> new Listed(rs.getLong("id"), rs.getString("title"), ArticleState.ofSql(rs.getString("status")), category(rs),
+                        rs.getString("source"), rs.getObject("publish_time", OffsetDateTime.class),
+                        rs.getObject("collected_at", OffsetDateTime.class), rs.getLong("story_id")))
+                .list();
+        return new Page<>(items, total, p, size);
+    }
+
+    /** Every other article of the story, whatever its state, earliest first: what an editor sees of it. */
+    public List<Listed> storyForEditors(long storyId, long exceptId) {
+        return jdbc.sql("SELECT a.id, a.title, a.status, a.source, a.publish_time, a.collected_at, a.story_id, " + CATEGORY_COLUMNS
+                        + " FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.story_id = ? AND a.id <> ? ORDER BY a.sort_time, a.id")
+                .params(storyId, exceptId)
+                .query((rs, i) -> new Listed(rs.getLong("id"), rs.getString("title"), ArticleState.ofSql(rs.getString("status")), category(rs),
+                        rs.getString("source"), rs.getObject("publish_time", OffsetDateTime.class),
+                        rs.getObject("collected_at", OffsetDateTime.class), rs.getLong("story_id")))
+                .list();
+    }
+
+    /** Whether the article's raw page is kept (it can be extracted again). */
+    public boolean rawPageKept(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM raw_page WHERE article_id = ?").param(id).query(Long.class).single() > 0;
     }
 
     /** Another outlet's report of a story: its article id, 来源 and original URL. */

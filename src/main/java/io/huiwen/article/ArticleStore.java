@@ -35,8 +35,16 @@ public class ArticleStore {
     /** Why an article waits for review (article.review_reason). */
     public static final String REVIEW_SOURCE = "source", REVIEW_CATEGORY = "category";
 
-    /** What happened to one page: stored as {@code id} (perhaps to wait for review), or a duplicate of the article {@code id}. */
-    public record Stored(long id, boolean duplicate, boolean awaitingReview) {}
+    /**
+     * What happened to one page: stored as {@code id} (perhaps to wait for review), a duplicate of
+     * the article {@code id}, or refused because an editor deleted it ({@code withdrawn}: id 0,
+     * counted as a duplicate by whoever only counts).
+     */
+    public record Stored(long id, boolean duplicate, boolean awaitingReview, boolean withdrawn) {
+        public Stored(long id, boolean duplicate, boolean awaitingReview) {
+            this(id, duplicate, awaitingReview, false);
+        }
+    }
 
     /**
      * Where a collected page came from: its source (null for imports), whether an editor must
@@ -59,10 +67,12 @@ public class ArticleStore {
     private final StoryClusters stories;
     private final IndexOutbox outbox;
     private final PlatformTransactionManager transactions;
+    private final AuditLog audit;
 
     ArticleStore(JdbcClient jdbc, JdbcTemplate template, CategoryEvidence evidence, StoryClusters stories, IndexOutbox outbox,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, AuditLog audit) {
         this.transactions = transactions;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.template = template;
         this.evidence = evidence;
@@ -169,6 +179,9 @@ public class ArticleStore {
         if (existing.isPresent()) {
             return new Stored(existing.get(), true, false);
         }
+        if (deleted(page.key, page.page.url())) { // a takedown does not come back by itself (see ArticleDeletion)
+            return new Stored(0, true, false, true);
+        }
         Enrichment enrichment = page.enrichment;
         Provenance from = page.from;
         String reviewReason = from.needsReview() ? REVIEW_SOURCE : page.category.sure() ? null : REVIEW_CATEGORY;
@@ -187,6 +200,12 @@ public class ArticleStore {
         outbox.add(id);
         afterCommit.add(() -> stories.remember(id, enrichment.simhash(), enrichment.storyWords()));
         return new Stored(id, false, reviewReason != null);
+    }
+
+    private boolean deleted(String key, String url) {
+        boolean byKey = jdbc.sql("SELECT COUNT(*) FROM article_tombstone WHERE content_key = ?").param(key).query(Long.class).single() > 0;
+        return byKey || url != null
+                && jdbc.sql("SELECT COUNT(*) FROM article_tombstone WHERE source_url = ?").param(url).query(Long.class).single() > 0;
     }
 
     private void keep(long id, RawPage raw) {
@@ -212,28 +231,72 @@ public class ArticleStore {
 
     /**
      * Replaces what extraction gave for a stored article (a better extractor ran on its raw
-     * page): title, byline, body, images, tags and excerpt; its id, category, story and views stay.
+     * page): title, byline, body, images, tags and excerpt; its id, category, story and views stay,
+     * and so does every field an editor set by hand ({@code article.edited_fields}: title, tags,
+     * excerpt, body, publish time).
      */
     @Transactional
     public void replaceExtraction(long id, ExtractedArticle page) {
+        replaceExtraction(id, page, null);
+    }
+
+    /**
+     * As {@link #replaceExtraction(long, ExtractedArticle)}, recorded in the audit log as the
+     * {@code actor}'s {@code article.reextract} (none for a null actor: the {@code reextract}
+     * command over every kept page) with the fields that changed.
+     */
+    @Transactional
+    public void replaceExtraction(long id, ExtractedArticle page, String actor) {
+        var before = jdbc.sql("SELECT title, publish_time, excerpt, body_html, edited_fields FROM article WHERE id = ?").param(id)
+                .query((rs, i) -> new String[] {rs.getString(1), String.valueOf(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)})
+                .optional().orElseThrow(() -> new IllegalArgumentException("no article with id " + id));
+        java.util.Set<String> edited = java.util.Set.of(before[4].split(","));
         Enrichment e = Enrichment.of(page.title(), page.text());
-        OffsetDateTime publish = page.publishTime();
+        OffsetDateTime publish = edited.contains("published_at") ? null : page.publishTime();
+        boolean keepBody = edited.contains("body_html");
+        String html = BodySanitizer.sanitize(page.html());
         jdbc.sql("""
-                UPDATE article SET title = :title, publish_time = COALESCE(:publish, publish_time), source = :source,
-                    author = :author, editor = :editor, breadcrumb = :breadcrumb, excerpt = :excerpt, body_text = :text,
-                    body_html = :html, images = :images, lang = :lang, simhash = :simhash, band0 = :b0, band1 = :b1,
-                    band2 = :b2, band3 = :b3, sort_time = COALESCE(:publish, sort_time)
+                UPDATE article SET title = CASE WHEN :keepTitle THEN title ELSE :title END,
+                    publish_time = COALESCE(:publish, publish_time), source = :source,
+                    author = :author, editor = :editor, breadcrumb = :breadcrumb,
+                    excerpt = CASE WHEN :keepExcerpt THEN excerpt ELSE :excerpt END,
+                    body_text = CASE WHEN :keepBody THEN body_text ELSE :text END,
+                    body_html = CASE WHEN :keepBody THEN body_html ELSE :html END,
+                    images = :images, lang = :lang,
+                    simhash = CASE WHEN :keepBody THEN simhash ELSE :simhash END, band0 = CASE WHEN :keepBody THEN band0 ELSE :b0 END,
+                    band1 = CASE WHEN :keepBody THEN band1 ELSE :b1 END, band2 = CASE WHEN :keepBody THEN band2 ELSE :b2 END,
+                    band3 = CASE WHEN :keepBody THEN band3 ELSE :b3 END, sort_time = COALESCE(:publish, sort_time)
                 WHERE id = :id
-                """).param("title", page.title()).param("publish", publish).param("source", page.source())
-                .param("author", page.author()).param("editor", page.editor()).param("breadcrumb", JsonColumns.write(page.breadcrumb()))
-                .param("excerpt", e.excerpt()).param("text", page.text()).param("html", BodySanitizer.sanitize(page.html()))
+                """).param("title", page.title()).param("keepTitle", edited.contains("title")).param("publish", publish)
+                .param("source", page.source()).param("author", page.author()).param("editor", page.editor())
+                .param("breadcrumb", JsonColumns.write(page.breadcrumb()))
+                .param("excerpt", e.excerpt()).param("keepExcerpt", edited.contains("excerpt") || keepBody)
+                .param("text", page.text()).param("html", html).param("keepBody", keepBody)
                 .param("images", JsonColumns.write(page.images())).param("lang", page.lang()).param("simhash", e.simhash())
                 .param("b0", SimHash.band(e.simhash(), 0)).param("b1", SimHash.band(e.simhash(), 1))
                 .param("b2", SimHash.band(e.simhash(), 2)).param("b3", SimHash.band(e.simhash(), 3))
                 .param("id", id).update();
-        jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(id).update();
-        writeTags(id, e.keywords());
+        if (!edited.contains("tags")) {
+            jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(id).update();
+            writeTags(id, e.keywords());
+        }
         outbox.add(id);
+        if (actor != null) {
+            var was = new java.util.LinkedHashMap<String, Object>();
+            var now = new java.util.LinkedHashMap<String, Object>();
+            if (!edited.contains("title") && !before[0].equals(page.title())) {
+                was.put("title", before[0]);
+                now.put("title", page.title());
+            }
+            if (!keepBody && !before[3].equals(html)) {
+                was.put("body_html", before[3]);
+                now.put("body_html", html);
+            }
+            audit.record(actor, "article.reextract", "article", id, "重新抽取《" + before[0] + "》"
+                            + (edited.isEmpty() || before[4].isBlank() ? "" : "，保留编辑改过的字段：" + before[4]),
+                    JsonColumns.write(was), JsonColumns.write(now));
+        }
     }
 
     /** Everything of a new article's row but what enrichment gives. */

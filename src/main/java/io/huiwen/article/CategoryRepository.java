@@ -77,7 +77,7 @@ public class CategoryRepository {
     /** Articles per category, one per story, for navigation counts. */
     public java.util.Map<Long, Long> storyCounts() {
         var out = new java.util.HashMap<Long, Long>();
-        jdbc.sql("SELECT category_id, COUNT(DISTINCT story_id) AS n FROM article WHERE category_id IS NOT NULL GROUP BY category_id")
+        jdbc.sql("SELECT category_id, COUNT(DISTINCT story_id) AS n FROM article WHERE category_id IS NOT NULL AND status = " + ArticleState.PUBLISHED.literal() + " GROUP BY category_id")
                 .query((rs, i) -> out.put(rs.getLong(1), rs.getLong(2))).list();
         return out;
     }

@@ -28,6 +28,11 @@ public class RawPages {
                 """).param("after", afterId).param("source", sourceId).param("limit", limit).query(Long.class).list();
     }
 
+    /** Whether a raw page is kept for the article. */
+    public boolean kept(long articleId) {
+        return jdbc.sql("SELECT COUNT(*) FROM raw_page WHERE article_id = ?").param(articleId).query(Long.class).single() > 0;
+    }
+
     public Kept get(long articleId) {
         return jdbc.sql("""
                 SELECT r.article_id, a.source_id, r.url, r.content_type, r.fetched_at, r.body_gzip, r.feed_title, r.feed_published, r.feed_html

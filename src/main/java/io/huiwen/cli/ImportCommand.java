@@ -158,7 +158,10 @@ final class ImportCommand {
         for (int i = 0; i < batch.size(); i++) {
             PreparedFiles.Ready file = batch.get(i);
             var stored = results.get(i).stored();
-            if (stored.duplicate()) {
+            if (stored.withdrawn()) {
+                tally.duplicates++;
+                out.println(tally.progress(file) + "skipped   " + file.file() + " (an editor deleted this article; it is not taken in again)");
+            } else if (stored.duplicate()) {
                 tally.duplicates++;
                 out.println(tally.progress(file) + "duplicate " + file.file() + " (already stored as /a/" + stored.id() + ")");
             } else {

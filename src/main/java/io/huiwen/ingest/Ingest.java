@@ -91,10 +91,23 @@ public class Ingest {
      * last extraction gave; its id, URL, category, story and views stay.
      */
     public void reextract(long articleId) throws ExtractionException {
+        reextract(articleId, null);
+    }
+
+    /**
+     * As {@link #reextract(long)}, at an editor's request: recorded in the audit log as the
+     * {@code actor}'s, in the transaction of the change. Fields the editor set by hand stay.
+     *
+     * @throws IllegalArgumentException when no raw page is kept for the article
+     */
+    public void reextract(long articleId, String actor) throws ExtractionException {
+        if (!raw.kept(articleId)) {
+            throw new IllegalArgumentException("no raw page is kept for article " + articleId);
+        }
         RawPages.Kept kept = raw.get(articleId);
         String charset = kept.sourceId() == null ? null : sources.findById(kept.sourceId()).map(Source::charset).orElse(null);
         var page = new FetchedPage(URI.create(kept.url()), kept.contentType(), kept.fetchedAt().toInstant(), kept.body());
         var feed = new FeedEntry(kept.feedTitle(), kept.feedPublished() == null ? null : kept.feedPublished().toInstant(), kept.feedHtml());
-        store.replaceExtraction(articleId, reader.read(page, charset, feed));
+        store.replaceExtraction(articleId, reader.read(page, charset, feed), actor);
     }
 }

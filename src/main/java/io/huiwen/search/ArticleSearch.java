@@ -100,7 +100,7 @@ public class ArticleSearch {
         } catch (RuntimeException e) {
             throw new Unavailable(e);
         }
-        Map<Long, ArticleSummary> summaries = articles.summaries(results.hits().stream().map(SearchResults.Hit::id).toList())
+        Map<Long, ArticleSummary> summaries = articles.publishedSummaries(results.hits().stream().map(SearchResults.Hit::id).toList())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         List<Found.Item> items = results.hits().stream().filter(h -> summaries.containsKey(h.id()))
                 .map(h -> new Found.Item(h, summaries.get(h.id()))).toList();

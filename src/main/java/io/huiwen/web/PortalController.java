@@ -76,10 +76,11 @@ class PortalController {
     String article(@PathVariable long id, @RequestHeader(value = "User-Agent", required = false) String userAgent, Model model,
                    jakarta.servlet.http.HttpServletRequest request) {
         Article article = articles.findById(id)
-                .filter(a -> a.published() || request.isUserInRole("ADMIN")) // awaiting review: editors preview it, readers do not see it
+                // awaiting review or taken down: editors preview it, readers do not see it (a 404, never a kept copy)
+                .filter(a -> a.published() || request.isUserInRole("ADMIN") || request.isUserInRole("EDITOR"))
                 .orElseThrow(() -> new NotFoundException("article " + id));
         views.count(id, request.getRemoteAddr(), userAgent);
-        List<ArticleSummary> related = articles.summaries(this.related.of(id, article.storyId()));
+        List<ArticleSummary> related = articles.publishedSummaries(this.related.of(id, article.storyId())); // cached ids: one may be down since
         List<ArticleSummary> latest = articles.newest(SIDEBAR + 1).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         List<ArticleSummary> hotElsewhere = hot.top(SIDEBAR + 1, HOT_WINDOW).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         model.addAttribute("view", new Views.ArticleView(article, articles.storyMembers(article.storyId(), id), related, hotElsewhere, latest));
