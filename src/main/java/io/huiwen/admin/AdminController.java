@@ -49,15 +49,18 @@ public class AdminController {
      * classifier was unsure of its category) in the category the editor picked.
      */
     @PostMapping("/admin/articles/{id}/publish")
-    String publish(@PathVariable long id, @RequestParam(required = false) String category, RedirectAttributes redirect) {
+    String publish(@PathVariable long id, @RequestParam(required = false) String category, @RequestParam(required = false) String back,
+                   java.security.Principal principal, RedirectAttributes redirect) {
         String notice;
         try {
-            notice = desk.publish(id, category) ? "文章 " + id + " 已发布" : "文章 " + id + " 不在待审核列表中";
+            notice = desk.publish(id, category, principal == null ? "unknown" : principal.getName()) ? "文章 " + id + " 已发布"
+                    : "文章 " + id + " 不在待审核列表中";
         } catch (IllegalArgumentException e) {
             notice = "没有这个栏目：" + category;
         }
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/admin";
+        // the edit page sends its own address back; nothing outside the article pages is followed
+        return "redirect:" + (("/admin/articles/" + id).equals(back) ? back : "/admin");
     }
 
     /** An article waiting for review, and why: {@code source} or {@code category}. */

@@ -62,9 +62,9 @@ public record ArticleEdit(String title, String category, List<String> tags, Stri
         }
     }
 
-    /** Tags as an editor types them in one field: separated by commas (either width), 、 or spaces. */
+    /** Tags as an editor types them in one field: separated by commas (either width), 、, semicolons or line ends. */
     public static List<String> tagsOf(String typed) {
-        return typed == null ? List.of() : List.of(typed.split("[,，、;；\\s]+")).stream().filter(t -> !t.isBlank()).toList();
+        return typed == null ? List.of() : List.of(typed.split("[,，、;；\\n]+")).stream().map(String::strip).filter(t -> !t.isBlank()).toList();
     }
 
     static String clip(String value) {

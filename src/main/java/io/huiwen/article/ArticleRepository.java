@@ -61,6 +61,10 @@ public class ArticleRepository {
         return jdbc.sql("SELECT tag FROM article_tag WHERE article_id = ? ORDER BY position").param(articleId).query(String.class).list();
     }
 
+    public boolean exists(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE id = ?").param(id).query(Long.class).single() > 0;
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }
