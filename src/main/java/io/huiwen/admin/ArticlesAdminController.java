@@ -145,10 +145,21 @@ public class ArticlesAdminController {
         }
         Form typed = new Form(title, category, tags, lines(excerpt), lines(bodyHtml), publishedAt.strip());
         try {
-            OffsetDateTime time = typed.publishedAt().isEmpty() || typed.publishedAt().equals(local(article.publishTime())) ? null
-                    : ArticleEdit.localTime(typed.publishedAt());
+            OffsetDateTime time = null;
+            List<String> timeProblems = List.of();
+            try {
+                time = typed.publishedAt().isEmpty() || typed.publishedAt().equals(local(article.publishTime())) ? null
+                        : ArticleEdit.localTime(typed.publishedAt());
+            } catch (ArticleEdit.Rejected e) {
+                timeProblems = e.problems();
+            }
             var edit = new ArticleEdit(title, category.isBlank() ? null : category, ArticleEdit.tagsOf(tags), typed.excerpt(),
                     typed.bodyHtml().equals(article.html()) ? null : typed.bodyHtml(), time);
+            if (!timeProblems.isEmpty()) { // every problem at once, the time's among them
+                List<String> all = new java.util.ArrayList<>(corrections.problems(edit));
+                all.addAll(timeProblems);
+                throw new ArticleEdit.Rejected(all);
+            }
             var changes = corrections.edit(id, edit, actor(principal)).orElse(null);
             if (changes == null) {
                 return missing(id, model, response);

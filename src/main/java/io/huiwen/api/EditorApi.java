@@ -97,7 +97,7 @@ class EditorApi {
      */
     @PatchMapping
     ResponseEntity<Map<String, Object>> edit(@PathVariable long id, @RequestBody Map<String, Object> body, Principal principal) {
-        ArticleEdit edit = editOf(body);
+        ArticleEdit edit = editOf(body, corrections);
         var changes = corrections.edit(id, edit, actor(principal)).orElseThrow(() -> new ApiNotFoundException(noArticle(id)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
@@ -141,7 +141,7 @@ class EditorApi {
     }
 
     /** The PATCH body as an edit; unknown fields and values of the wrong type are refused, all of them named. */
-    static ArticleEdit editOf(Map<String, Object> body) {
+    static ArticleEdit editOf(Map<String, Object> body, ArticleCorrections corrections) {
         if (body == null || body.isEmpty()) {
             throw new IllegalArgumentException("请求体为空：请给出要修改的字段（" + String.join("、", fieldNames()) + "）");
         }
@@ -169,10 +169,13 @@ class EditorApi {
                 problems.addAll(e.problems());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ArticleEdit.Rejected(problems);
+        ArticleEdit edit = new ArticleEdit(title, category, tags, excerpt, html, publishedAt);
+        if (!problems.isEmpty()) { // with the other fields' problems: every one at once
+            List<String> all = new ArrayList<>(corrections.problems(edit));
+            all.addAll(problems);
+            throw new ArticleEdit.Rejected(all);
         }
-        return new ArticleEdit(title, category, tags, excerpt, html, publishedAt);
+        return edit;
     }
 
     private static String text(Map<String, Object> body, String field, List<String> problems) {

@@ -54,7 +54,7 @@ public class ArticleCorrections {
     }
 
     /**
-     * Applies the edit; false when there is no such article. An edit that changes nothing stores
+     * Applies the edit; empty when there is no such article. An edit that changes nothing stores
      * nothing and records nothing.
      *
      * @throws ArticleEdit.Rejected naming every problem, when any field is not acceptable
@@ -65,6 +65,42 @@ public class ArticleCorrections {
         if (current == null) {
             return java.util.Optional.empty();
         }
+        Checked c = check(edit);
+        if (!c.problems().isEmpty()) {
+            throw new ArticleEdit.Rejected(c.problems());
+        }
+        String title = c.title(), excerpt = c.excerpt(), html = c.html();
+        Category category = c.category();
+        List<String> tags = c.tags();
+        OffsetDateTime published = c.published();
+        Map<String, Object> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
+        changed(before, after, ArticleEdit.TITLE, current.title(), title);
+        changed(before, after, ArticleEdit.CATEGORY, current.category() == null ? null : current.category().slug(),
+                category == null ? null : category.slug());
+        changed(before, after, ArticleEdit.TAGS, current.tags(), tags);
+        changed(before, after, ArticleEdit.EXCERPT, current.excerpt(), excerpt);
+        changed(before, after, ArticleEdit.BODY, current.html(), html);
+        changed(before, after, ArticleEdit.PUBLISHED_AT, current.publishTime() == null ? null : current.publishTime().toInstant(),
+                published == null ? null : published.toInstant());
+        if (after.isEmpty()) {
+            return java.util.Optional.of(new Changes(before, after));
+        }
+        write(id, current, after, title, category, tags, excerpt, html, published);
+        audit.record(actor, "article.edit", "article", id, "编辑文章《" + current.title() + "》：" + String.join("、", labels(after.keySet())),
+                JsonColumns.write(before), JsonColumns.write(after));
+        outbox.add(id);
+        return java.util.Optional.of(new Changes(before, after));
+    }
+
+    private record Checked(String title, Category category, List<String> tags, String excerpt, String html, OffsetDateTime published,
+                           List<String> problems) {}
+
+    /** What is wrong with the edit, each problem a sentence for the editor; empty when it may be stored. Stores nothing. */
+    public List<String> problems(ArticleEdit edit) {
+        return check(edit).problems();
+    }
+
+    private Checked check(ArticleEdit edit) {
         List<String> problems = new ArrayList<>();
         String title = edit.title() == null ? null : edit.title().strip();
         if (title != null && title.isEmpty()) {
@@ -99,26 +135,7 @@ public class ArticleCorrections {
         if (published != null && (published.getYear() < 1900 || published.isAfter(OffsetDateTime.now().plusYears(1)))) {
             problems.add("发布时间不合理：" + published);
         }
-        if (!problems.isEmpty()) {
-            throw new ArticleEdit.Rejected(problems);
-        }
-        Map<String, Object> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
-        changed(before, after, ArticleEdit.TITLE, current.title(), title);
-        changed(before, after, ArticleEdit.CATEGORY, current.category() == null ? null : current.category().slug(),
-                category == null ? null : category.slug());
-        changed(before, after, ArticleEdit.TAGS, current.tags(), tags);
-        changed(before, after, ArticleEdit.EXCERPT, current.excerpt(), excerpt);
-        changed(before, after, ArticleEdit.BODY, current.html(), html);
-        changed(before, after, ArticleEdit.PUBLISHED_AT, current.publishTime() == null ? null : current.publishTime().toInstant(),
-                published == null ? null : published.toInstant());
-        if (after.isEmpty()) {
-            return java.util.Optional.of(new Changes(before, after));
-        }
-        write(id, current, after, title, category, tags, excerpt, html, published);
-        audit.record(actor, "article.edit", "article", id, "编辑文章《" + current.title() + "》：" + String.join("、", labels(after.keySet())),
-                JsonColumns.write(before), JsonColumns.write(after));
-        outbox.add(id);
-        return java.util.Optional.of(new Changes(before, after));
+        return new Checked(title, category, tags, excerpt, html, published, problems);
     }
 
     private void write(long id, Article current, Map<String, Object> after, String title, Category category, List<String> tags,
