@@ -145,15 +145,15 @@ class AdminPagesTest {
     @WithMockUser(roles = "ADMIN")
     void publishingWithoutTheCsrfTokenIsForbidden() throws Exception {
         mvc.perform(post("/admin/articles/41/publish").param("category", "caijing")).andExpect(status().isForbidden());
-        verify(desk, never()).publish(anyLong(), anyString());
+        verify(desk, never()).publish(anyLong(), anyString(), anyString());
     }
 
     @Test
     @WithMockUser(roles = "ADMIN")
     void publishingRedirectsToTheDashboardWithANotice() throws Exception {
-        given(desk.publish(41, "caijing")).willReturn(true);
-        given(desk.publish(42, "caijing")).willReturn(false);
-        given(desk.publish(43, "nosuch")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
+        given(desk.publish(41, "caijing", "user")).willReturn(true);
+        given(desk.publish(42, "caijing", "user")).willReturn(false);
+        given(desk.publish(43, "nosuch", "user")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
 
         mvc.perform(post("/admin/articles/41/publish").param("category", "caijing").with(csrf()))
                 .andExpect(redirectedUrl("/admin")).andExpect(flash().attribute("notice", "文章 41 已发布"));

@@ -54,6 +54,10 @@ class EditorApiTest {
     @Autowired WebApplicationContext context;
     MockMvc mvc;
     @MockitoBean EditorialDesk desk;
+    @MockitoBean io.huiwen.article.ArticleCorrections corrections;
+    @MockitoBean io.huiwen.article.ArticleDeletion deletion;
+    @MockitoBean io.huiwen.article.ArticleRepository articles;
+    @MockitoBean io.huiwen.ingest.Ingest ingest;
     @MockitoBean JdbcClient jdbc; // asked by nothing: the admin password is configured
     @MockitoBean CategoryRepository categories; // for web.SiteAdvice, which every slice loads
 
@@ -72,12 +76,12 @@ class EditorApiTest {
                 .andExpect(header().exists("WWW-Authenticate"));
         mvc.perform(post("/api/v1/stories/merge").with(anonymous()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"into\":30,\"from\":40}")).andExpect(status().isUnauthorized());
-        verify(desk, never()).mergeStories(anyLong(), anyLong());
+        verify(desk, never()).mergeStories(anyLong(), anyLong(), anyString());
     }
 
     @Test
     void categoryChangeAnswersTheIdAndTheSlug() throws Exception {
-        given(desk.recategorise(31, " keji ")).willReturn(true); // the desk strips the slug; the answer shows it stripped
+        given(desk.recategorise(31, " keji ", "user")).willReturn(true); // the desk strips the slug; the answer shows it stripped
 
         postJson("/api/v1/articles/31/category", "{\"category\":\" keji \"}").andExpect(status().isOk())
                 .andExpect(content().json("{\"id\":31,\"category\":\"keji\"}", true));
@@ -85,7 +89,7 @@ class EditorApiTest {
 
     @Test
     void categoryChangeToAnUnknownCategoryIsA400() throws Exception {
-        given(desk.recategorise(31, "nosuch")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
+        given(desk.recategorise(31, "nosuch", "user")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
 
         postJson("/api/v1/articles/31/category", "{\"category\":\"nosuch\"}").andExpect(status().isBadRequest())
                 .andExpect(content().json("{\"error\":\"no category with slug 'nosuch'\"}", true));
@@ -93,7 +97,7 @@ class EditorApiTest {
 
     @Test
     void categoryChangeOfAnUnknownArticleIsA404() throws Exception {
-        given(desk.recategorise(999, "keji")).willReturn(false);
+        given(desk.recategorise(999, "keji", "user")).willReturn(false);
 
         postJson("/api/v1/articles/999/category", "{\"category\":\"keji\"}").andExpect(status().isNotFound())
                 .andExpect(content().json("{\"error\":\"no article 999\"}", true));
@@ -103,7 +107,7 @@ class EditorApiTest {
     void categoryChangeWithoutACategoryIsA400ShowingTheShape() throws Exception {
         postJson("/api/v1/articles/31/category", "{}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("give the category as {\"category\": \"SLUG\"}"));
-        verify(desk, never()).recategorise(anyLong(), anyString());
+        verify(desk, never()).recategorise(anyLong(), anyString(), anyString());
     }
 
     @Test
@@ -114,8 +118,8 @@ class EditorApiTest {
 
     @Test
     void publishWithoutABodyKeepsTheCategoryAndSaysWhetherItPublished() throws Exception {
-        given(desk.publish(41, null)).willReturn(true);
-        given(desk.publish(42, null)).willReturn(false);
+        given(desk.publish(41, null, "user")).willReturn(true);
+        given(desk.publish(42, null, "user")).willReturn(false);
 
         mvc.perform(post("/api/v1/articles/41/publish")).andExpect(status().isOk())
                 .andExpect(content().json("{\"id\":41,\"published\":true}", true));
@@ -125,16 +129,16 @@ class EditorApiTest {
 
     @Test
     void publishInAChosenCategory() throws Exception {
-        given(desk.publish(41, "caijing")).willReturn(true);
+        given(desk.publish(41, "caijing", "user")).willReturn(true);
 
         postJson("/api/v1/articles/41/publish", "{\"category\":\"caijing\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.published").value(true));
-        verify(desk).publish(41, "caijing");
+        verify(desk).publish(41, "caijing", "user");
     }
 
     @Test
     void publishInAnUnknownCategoryIsA400() throws Exception {
-        given(desk.publish(41, "nosuch")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
+        given(desk.publish(41, "nosuch", "user")).willThrow(new IllegalArgumentException("no category with slug 'nosuch'"));
 
         postJson("/api/v1/articles/41/publish", "{\"category\":\"nosuch\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("no category with slug 'nosuch'"));
@@ -142,7 +146,7 @@ class EditorApiTest {
 
     @Test
     void splitAnswersWhetherTheArticleLeftItsStory() throws Exception {
-        given(desk.splitFromStory(31)).willReturn(true);
+        given(desk.splitFromStory(31, "user")).willReturn(true);
 
         mvc.perform(post("/api/v1/articles/31/split")).andExpect(status().isOk())
                 .andExpect(content().json("{\"id\":31,\"story_id\":31,\"split\":true}", true));
@@ -150,7 +154,7 @@ class EditorApiTest {
 
     @Test
     void splitOfAnUnknownArticleIsA400() throws Exception {
-        given(desk.splitFromStory(999)).willThrow(new IllegalArgumentException("no article with id 999"));
+        given(desk.splitFromStory(999, "user")).willThrow(new IllegalArgumentException("no article with id 999"));
 
         mvc.perform(post("/api/v1/articles/999/split")).andExpect(status().isBadRequest())
                 .andExpect(content().json("{\"error\":\"no article with id 999\"}", true));
@@ -158,7 +162,7 @@ class EditorApiTest {
 
     @Test
     void mergeAnswersTheStoryKeptAndHowManyMoved() throws Exception {
-        given(desk.mergeStories(30, 40)).willReturn(3);
+        given(desk.mergeStories(30, 40, "user")).willReturn(3);
 
         postJson("/api/v1/stories/merge", "{\"into\":30,\"from\":40}").andExpect(status().isOk())
                 .andExpect(content().json("{\"story_id\":30,\"moved\":3}", true));
@@ -168,12 +172,12 @@ class EditorApiTest {
     void mergeWithoutBothStoriesIsA400ShowingTheShape() throws Exception {
         postJson("/api/v1/stories/merge", "{\"into\":30}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("give the stories as {\"into\": STORY_ID, \"from\": STORY_ID}"));
-        verify(desk, never()).mergeStories(anyLong(), anyLong());
+        verify(desk, never()).mergeStories(anyLong(), anyLong(), anyString());
     }
 
     @Test
     void mergingAStoryIntoItselfIsA400() throws Exception {
-        given(desk.mergeStories(30, 30)).willThrow(new IllegalArgumentException("a story cannot be merged into itself"));
+        given(desk.mergeStories(30, 30, "user")).willThrow(new IllegalArgumentException("a story cannot be merged into itself"));
 
         postJson("/api/v1/stories/merge", "{\"into\":30,\"from\":30}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("a story cannot be merged into itself"));
@@ -183,5 +187,30 @@ class EditorApiTest {
     void aNonNumericArticleIdIsA400NamingTheParameter() throws Exception {
         mvc.perform(post("/api/v1/articles/abc/split")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid value for parameter 'id'"));
+    }
+
+    @Test
+    @WithMockUser(username = "xiaoli", roles = "EDITOR")
+    void anEditorUnpublishesUnderTheirOwnName() throws Exception {
+        given(desk.unpublish(41, "xiaoli")).willReturn(true);
+
+        mvc.perform(post("/api/v1/articles/41/unpublish")).andExpect(status().isOk())
+                .andExpect(content().json("{\"id\":41,\"unpublished\":true}", true));
+    }
+
+    @Test
+    void unpublishingAnUnknownArticleIsA404InChinese() throws Exception {
+        mvc.perform(post("/api/v1/articles/999/unpublish")).andExpect(status().isNotFound())
+                .andExpect(content().json("{\"error\":\"没有编号为 999 的文章\"}", true));
+    }
+
+    @Test
+    void anEditNamingFieldsThatCannotBeEditedIsRefusedBeforeAnythingIsAsked() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/articles/41")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"views\":1000000,\"story_id\":3}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("不能修改的字段：“views”"), org.hamcrest.Matchers.containsString("不能修改的字段：“story_id”"))));
+        verify(corrections, never()).edit(anyLong(), org.mockito.ArgumentMatchers.any(), anyString());
     }
 }

@@ -47,8 +47,14 @@ abstract class RepositoryContract {
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
             FlywayAutoConfiguration.class})
     @Import({ArticleRepository.class, ArticleStore.class, CategoryRepository.class, CategoryEvidence.class, CategoryGuesser.class,
-            StoryClusters.class, IndexOutbox.class, EditorialDesk.class, RawPages.class, SourceRepository.class, SourceCatalog.class})
-    static class Storage {}
+            StoryClusters.class, IndexOutbox.class, EditorialDesk.class, RawPages.class, SourceRepository.class, SourceCatalog.class,
+            AuditLog.class, ArticleCorrections.class, ArticleDeletion.class})
+    static class Storage {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+    }
 
     static final OffsetDateTime NOON = OffsetDateTime.of(2026, 11, 20, 12, 0, 0, 0, ZoneOffset.ofHours(8));
 
@@ -56,6 +62,9 @@ abstract class RepositoryContract {
     @Autowired ArticleStore store;
     @Autowired CategoryRepository categories;
     @Autowired EditorialDesk desk;
+    @Autowired ArticleCorrections corrections;
+    @Autowired ArticleDeletion deletion;
+    @Autowired AuditLog audit;
     @Autowired RawPages rawPages;
     @Autowired SourceRepository sources;
     @Autowired SourceCatalog catalog;
@@ -67,6 +76,8 @@ abstract class RepositoryContract {
         // tags, views and raw pages go with their article (ON DELETE CASCADE)
         jdbc.sql("DELETE FROM article").update();
         jdbc.sql("DELETE FROM source").update();
+        jdbc.sql("DELETE FROM article_tombstone").update();
+        jdbc.sql("DELETE FROM audit_log").update();
     }
 
     @Test
@@ -194,6 +205,77 @@ abstract class RepositoryContract {
         assertThat(articles.awaitingReview(10)).isEmpty();
         assertListed(lead, 2);
         assertThat(articles.inCategory(published.category().id(), 1, 10).items()).extracting(ArticleSummary::id).containsExactly(id);
+    }
+
+    @Test
+    void anUnpublishedArticleLeavesEveryListItsStoryKeepsAnotherLeadAndPublishingBringsItBack() {
+        long lead = store.store(report("https://a.example.cn/1", "望海港外贸增长", NOON, Reports.PORT), "caijing", NOON).id();
+        long repost = store.store(report("https://b.example.cn/2", "外贸进出口增长", NOON.plusHours(1), Reports.PORT + "（东海日报）"),
+                "caijing", NOON).id();
+        assertListed(lead, 2);
+        long caijing = categories.findBySlug("caijing").orElseThrow().id();
+
+        assertThat(desk.unpublish(lead, "editor")).isTrue();
+        assertThat(desk.unpublish(lead, "editor")).as("down already").isFalse();
+        assertThat(articles.findById(lead).orElseThrow().status()).isEqualTo(ArticleState.UNPUBLISHED);
+        assertListed(repost, 1);
+        assertThat(articles.publishedSummaries(List.of(lead, repost))).extracting(ArticleSummary::id).containsExactly(repost);
+        assertThat(articles.otherReports(articles.findById(repost).orElseThrow().storyId(), repost)).isEmpty();
+        assertThat(articles.countPublished()).isEqualTo(1);
+        assertThat(categories.storyCounts()).containsEntry(caijing, 1L);
+        assertThat(articles.forAdmin(null, ArticleState.UNPUBLISHED, null, 1, 10).items()).extracting(ArticleRepository.Listed::id)
+                .containsExactly(lead);
+
+        assertThat(desk.publish(lead, null, "editor")).isTrue();
+        assertListed(lead, 2);
+        assertThat(audit.find(new AuditLog.Filter("editor", null, "article", Long.toString(lead)), 1, 10).items())
+                .extracting(AuditLog.Entry::action).containsExactly("article.publish", "article.unpublish");
+    }
+
+    @Test
+    void aDeletedArticleLeavesATombstoneSoItIsNotTakenInAgainAndItsStoryStays() {
+        long lead = store.store(report("https://a.example.cn/1", "望海港外贸增长", NOON, Reports.PORT), "caijing", NOON).id();
+        long second = store.store(report("https://b.example.cn/2", "外贸进出口增长", NOON.plusHours(1), Reports.PORT + "（东海日报）"), "caijing", NOON).id();
+        long third = store.store(report("https://c.example.cn/3", "望海港外贸", NOON.plusHours(2), Reports.PORT + "（南港晚报）"), "caijing", NOON).id();
+        assertThat(articles.findById(third).orElseThrow().storyId()).isEqualTo(lead);
+
+        var deleted = deletion.delete(lead, "editor").orElseThrow();
+        assertThat(deleted.storyNow()).isEqualTo(second);
+        assertThat(articles.findById(lead)).isEmpty();
+        assertThat(List.of(second, third)).allSatisfy(id -> assertThat(articles.findById(id).orElseThrow().storyId()).isEqualTo(second));
+        assertThat(deletion.delete(lead, "editor")).isEmpty();
+
+        assertThat(articles.existsWithUrl("https://a.example.cn/1")).as("a poll skips the URL").isTrue();
+        var again = store.store(report("https://a.example.cn/1", "望海港外贸增长", NOON, Reports.PORT), "caijing", NOON);
+        assertThat(again.withdrawn()).isTrue();
+        var elsewhere = store.store(report("https://mirror.example.cn/x", "望海港外贸增长", NOON, Reports.PORT), "caijing", NOON);
+        assertThat(elsewhere.withdrawn()).as("the same page under another address").isTrue();
+        assertThat(articles.count()).isEqualTo(2);
+        var entry = audit.find(new AuditLog.Filter(null, "article.delete", "article", Long.toString(lead)), 1, 1).items().get(0);
+        assertThat(entry.before()).contains("望海港外贸增长").contains("https://a.example.cn/1");
+    }
+
+    @Test
+    void anEditIsCheckedStoredAsEditedAndKeptByReextraction() {
+        long id = store.store(report("https://a.example.cn/1", "图书馆古籍修复课", NOON, Reports.LIBRARY), "wenhua", NOON).id();
+        assertThatThrownBy(() -> corrections.edit(id, new ArticleEdit("", "nosuch", null, null, null, null), "editor"))
+                .isInstanceOf(ArticleEdit.Rejected.class).hasMessage("标题不能为空；没有这个栏目：“nosuch”");
+        var changes = corrections.edit(id, new ArticleEdit("图书馆开设古籍修复体验课", "shehui", List.of("古籍", "修复"), null, null,
+                NOON.plusDays(1)), "editor").orElseThrow();
+        assertThat(changes.after()).containsOnlyKeys("title", "category", "tags", "published_at");
+        assertThat(corrections.editedFields(id)).containsExactly("title", "tags", "published_at");
+        assertThat(corrections.edit(999_999, new ArticleEdit("标题", null, null, null, null, null), "editor")).isEmpty();
+
+        store.replaceExtraction(id, report("https://a.example.cn/1", "图书馆古籍修复课（抽取）", NOON, Reports.LIBRARY + "课程免费。"), "editor");
+        Article after = articles.findById(id).orElseThrow();
+        assertThat(after.title()).isEqualTo("图书馆开设古籍修复体验课");
+        assertThat(after.tags()).containsExactly("古籍", "修复");
+        assertThat(after.publishTime()).isAtSameInstantAs(NOON.plusDays(1));
+        assertThat(after.text()).endsWith("课程免费。");
+        assertThat(after.category().slug()).isEqualTo("shehui");
+        assertThat(articles.forAdmin("古籍修复", null, null, 1, 10).total()).isEqualTo(1);
+        assertThat(articles.forAdmin("100%", null, null, 1, 10).total()).isZero();
+        assertThat(audit.find(new AuditLog.Filter("editor", "article.reextract", "article", Long.toString(id)), 1, 1).total()).isEqualTo(1);
     }
 
     /** Only the lead is listed, on every list, with the story's published size. */
