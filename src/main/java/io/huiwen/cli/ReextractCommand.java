@@ -1,5 +1,6 @@
 package io.huiwen.cli;
 
+import io.huiwen.article.AuditLog;
 import io.huiwen.article.RawPages;
 import io.huiwen.extract.ExtractionException;
 import io.huiwen.ingest.Ingest;
@@ -10,7 +11,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code reextract [--source=ID]}: runs the current extractor again over the raw pages kept for
- * collected articles, through ingest, as a poll of the same bytes would and updates them in place (ids, categories, stories and views stay).
+ * collected articles, through ingest, as a poll of the same bytes would and updates them in place (ids, categories, stories and views stay,
+ * and so do the fields an editor set by hand). The run is one entry in the audit log, by {@code cli}.
  */
 final class ReextractCommand {
 
@@ -20,8 +22,10 @@ final class ReextractCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean embeddedDatabase;
+    private final AuditLog audit;
 
-    ReextractCommand(RawPages raw, Ingest ingest, IndexSync index, PrintStream out, PrintStream err, boolean embeddedDatabase) {
+    ReextractCommand(RawPages raw, Ingest ingest, IndexSync index, AuditLog audit, PrintStream out, PrintStream err, boolean embeddedDatabase) {
+        this.audit = audit;
         this.embeddedDatabase = embeddedDatabase;
         this.raw = raw;
         this.ingest = ingest;
@@ -31,7 +35,7 @@ final class ReextractCommand {
     }
 
     static ReextractCommand from(ApplicationContext ctx, PrintStream out, PrintStream err) {
-        return new ReextractCommand(ctx.getBean(RawPages.class), ctx.getBean(Ingest.class), ctx.getBean(IndexSync.class), out, err,
+        return new ReextractCommand(ctx.getBean(RawPages.class), ctx.getBean(Ingest.class), ctx.getBean(IndexSync.class), ctx.getBean(AuditLog.class), out, err,
                 ctx.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:"));
     }
 
@@ -57,6 +61,8 @@ final class ReextractCommand {
             }
             after = ids.get(ids.size() - 1);
         }
+        audit.record("cli", "article.reextract", "article", null,
+                "命令行重新抽取" + (source == null ? "" : "来源 " + source + " 的") + "文章：成功 " + done + " 篇，失败 " + failed + " 篇", null, null);
         if (embeddedDatabase) {
             index.drain();
         } else {

@@ -161,7 +161,7 @@ class ArticleApiTest {
     void relatedListsTheSummariesOfTheRelatedArticles() throws Exception {
         given(articles.findById(31)).willReturn(Optional.of(article(31, ArticleState.PUBLISHED)));
         given(related.of(31, 30)).willReturn(List.of(50L));
-        given(articles.summaries(List.of(50L))).willReturn(List.of(summary(50, "相关的一篇")));
+        given(articles.publishedSummaries(List.of(50L))).willReturn(List.of(summary(50, "相关的一篇")));
 
         mvc.perform(get("/api/v1/articles/31/related")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items", hasSize(1))).andExpect(jsonPath("$.items[0].story_id").value(50));

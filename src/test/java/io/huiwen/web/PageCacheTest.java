@@ -144,15 +144,13 @@ class PageCacheTest {
         showsSoon("/a/" + id, contains("<h1>博物馆夜场延长开放（更正）"));
     }
 
-    /** There is no take-down command yet: this is what one does (the article leaves the portal, a change-log row). */
     @Test
     void anArticleTakenDownLeavesItsPageAndTheLists() throws Exception {
         long id = idOfTitle(articles, "一页一页");
         cached("/a/" + id);
         cached("/c/wenhua");
         assertThat(body("/c/wenhua")).contains("/a/" + id + "\"");
-        jdbc.sql("UPDATE article SET status = 'review' WHERE id = ?").param(id).update();
-        jdbc.sql("INSERT INTO index_outbox (article_id) VALUES (?)").param(id).update();
+        mvc.perform(post("/api/v1/articles/" + id + "/unpublish").with(httpBasic("admin", "test-admin"))).andExpect(status().isOk());
         showsSoon("/a/" + id, r -> r.getStatus() == 404);
         showsSoon("/c/wenhua", r -> !text(r).contains("/a/" + id + "\""));
     }
