@@ -62,8 +62,7 @@ public class ArticlesAdminController {
 
         /** The address of another page of the same list. */
         public String pageLink(int page) {
-            return "/admin/articles?q=" + io.huiwen.web.Display.url(q) + "&state=" + io.huiwen.web.Display.url(state)
-                    + "&category=" + io.huiwen.web.Display.url(category) + "&page=" + page;
+            return "/admin/articles?q=" + query(q) + "&state=" + query(state) + "&category=" + query(category) + "&page=" + page;
         }
     }
 
@@ -275,6 +274,11 @@ public class ArticlesAdminController {
     /** Browsers send a textarea's lines ended by CR LF; stored text has LF. */
     private static String lines(String typed) {
         return typed.replace("\r\n", "\n");
+    }
+
+    /** A value for a link's query string, percent-encoded as UTF-8. */
+    static String query(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static int pageNumber(String page) {

@@ -63,7 +63,7 @@ public class AuditController {
         }
 
         private static String enc(String v) {
-            return io.huiwen.web.Display.url(v == null ? "" : v);
+            return ArticlesAdminController.query(v);
         }
     }
 
