@@ -56,6 +56,12 @@ public class ArticlesAdminController {
         this.ingest = ingest;
     }
 
+    /** Whether the editor may read the audit log (an ADMIN): the edit page links an article's history then. */
+    @org.springframework.web.bind.annotation.ModelAttribute("auditor")
+    boolean auditor(jakarta.servlet.http.HttpServletRequest request) {
+        return request.isUserInRole("ADMIN");
+    }
+
     /** The list's filters as given (blank: any), and the page of articles they select. */
     public record ListPage(String q, String state, String category, List<Category> categories, Page<ArticleRepository.Listed> found,
                            String problem) {

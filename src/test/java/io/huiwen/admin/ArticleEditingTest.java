@@ -359,6 +359,7 @@ class ArticleEditingTest {
         assertThat(page("/admin/audit?actor=nobody", CHIEF)).contains("没有符合条件的记录");
         assertThat(page("/admin/audit?page=abc", CHIEF)).contains("第 1 /");
         mvc.perform(get("/admin/audit").with(EDITOR)).andExpect(status().isForbidden());
-        assertThat(page("/admin/articles/" + id, EDITOR)).contains("href=\"/admin/audit?target_type=article&amp;target_id=" + id + "\"");
+        assertThat(page("/admin/articles/" + id, CHIEF)).contains("href=\"/admin/audit?target_type=article&amp;target_id=" + id + "\"");
+        assertThat(page("/admin/articles/" + id, EDITOR)).as("no link an editor may not follow").doesNotContain("/admin/audit");
     }
 }
