@@ -201,6 +201,9 @@ class FrontDoorTest {
         java.util.function.Function<String, HttpRequest.Builder> at = path -> HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         for (Case c : List.of(
                 new Case("unknown path", at.apply("/api/v1/no-such-thing").GET().build(), 404),
+                new Case("wrong password", at.apply("/api/v1/stories/merge").header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), 401),
                 new Case("wrong method", at.apply("/api/v1/latest").DELETE().header("Authorization", basic).build(), 405),
                 new Case("not acceptable", at.apply("/api/v1/latest").header("Accept", "application/xml").build(), 406),
                 new Case("wrong content type", at.apply("/api/v1/stories/merge").header("Authorization", basic)
