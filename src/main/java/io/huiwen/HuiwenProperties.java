@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rank        the 热门 ranking ({@code huiwen.rank.*})
  * @param classifier  the category classifier ({@code huiwen.classifier.*})
  * @param admin       the editorial admin ({@code huiwen.admin.*})
+ * @param trustedProxies addresses or CIDR blocks of the reverse proxies in front (nginx, an ingress):
+ *                    only from these are {@code X-Forwarded-For/-Proto/-Host} believed; empty, the
+ *                    default, believes nobody (see {@code web.TrustedProxies})
  */
 @ConfigurationProperties("huiwen")
 public record HuiwenProperties(
@@ -31,7 +34,8 @@ public record HuiwenProperties(
         @DefaultValue Search search,
         @DefaultValue Rank rank,
         @DefaultValue Classifier classifier,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue java.util.List<String> trustedProxies) {
 
     /**
      * The bean Spring registers these properties as, for {@code @Scheduled} intervals that read them
@@ -100,9 +104,11 @@ public record HuiwenProperties(
      * @param keepRanking   how long a node shows the 热门 list it computed before computing it again;
      *                      its own flushes renew it at once, views counted on other nodes show within
      *                      this plus their flush interval
+     * @param viewsPerAddress most views one reader's address (an IPv6 /64) adds in an hour, over
+     *                      all articles, so that one client cannot make an article 热门
      */
     public record Rank(@DefaultValue("1.5") double gravity, @DefaultValue("10s") Duration flushInterval,
-                       @DefaultValue("30s") Duration keepRanking) {}
+                       @DefaultValue("30s") Duration keepRanking, @DefaultValue("30") int viewsPerAddress) {}
 
     /** @param checkInterval how often to look whether the categorised articles grew enough to train again */
     public record Classifier(@DefaultValue("10m") Duration checkInterval) {}

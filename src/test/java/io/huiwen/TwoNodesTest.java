@@ -70,7 +70,8 @@ class TwoNodesTest {
                 "--huiwen.admin.password=test-admin",
                 "--huiwen.rank.flush-interval=1h", // flushed by hand below
                 "--huiwen.rank.keep-ranking=" + KEEP_RANKING.toMillis() + "ms",
-                "--huiwen.collect.enabled=false");
+                "--huiwen.collect.enabled=false",
+                "--huiwen.trusted-proxies=127.0.0.1,::1"); // the test plays the proxy: readers are told apart by X-Forwarded-For
     }
 
     static String baseUrl(ConfigurableApplicationContext node) {
@@ -207,13 +208,18 @@ class TwoNodesTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** {@code readers} distinct readers open the article's page on the node. */
+    /** {@code readers} distinct readers (each at its own address, behind the test's proxy) open the article's page on the node. */
     static void read(String node, long id, int readers, String who) throws Exception {
         for (int i = 0; i < readers; i++) {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(node + "/a/" + id))
-                    .header("User-Agent", BROWSER + " reader/" + who + "-" + i).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("User-Agent", BROWSER).header("X-Forwarded-For", reader(who, i)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
         }
+    }
+
+    /** A documentation address (2001:db8::/32) of its own for each reader name and number. */
+    static String reader(String who, int i) {
+        return "2001:db8:" + Integer.toHexString(who.hashCode() & 0xffff) + ":" + Integer.toHexString(i) + "::1";
     }
 
     /** Both nodes write their buffered views at the same moment, into the same hourly buckets. */

@@ -51,9 +51,7 @@ class SecurityConfig {
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .headers(h -> h.cacheControl(c -> c.disable())
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(readerPages()), new CacheControlHeadersWriter()))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' https: http: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(readerPages()), new CacheControlHeadersWriter())));
         return http.build();
     }
 

@@ -21,9 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts article page views in memory and writes them in batches to hourly buckets, so a busy
- * page costs no database write per view. A reader counts once per article per hour, known by a
- * salted hash of address and user agent (no cookie; the salt lives in memory only and changes
- * every day, so visitors cannot be followed across days). Crawlers and link previewers are not readers.
+ * page costs no database write per view. A reader is known by a salted hash of the address the
+ * request came from, as Tomcat resolved it ({@code X-Forwarded-For} is believed only from
+ * {@code huiwen.trusted-proxies}); an IPv6 address counts by its /64, the block one subscriber
+ * holds. No cookie, and not the user agent: a client would simply vary it. The salt lives in memory
+ * only and changes every day, so visitors cannot be followed across days. An address counts once
+ * per article per hour, and at most {@code huiwen.rank.views-per-address} views an hour over all
+ * articles, so one client cannot buy 热门. Crawlers and link previewers are not readers.
  */
 @Component
 public class ViewCounter {
@@ -36,38 +40,61 @@ public class ViewCounter {
     private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
     /** (visitor, article) → the hour it was last counted in. */
     private final Map<Long, Long> seen = new ConcurrentHashMap<>();
+    /** visitor → the views it added in the current hour. */
+    private final Map<Long, Budget> budgets = new ConcurrentHashMap<>();
+    private final int viewsPerAddress;
     static final int MAX_SEEN = 2_000_000;
     private volatile long saltDay = -1;
     private volatile byte[] salt;
 
     private final HotRanking hot;
 
-    ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot) {
+    @org.springframework.beans.factory.annotation.Autowired
+    ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot, HuiwenProperties properties) {
+        this(jdbc, clock, hot, properties.rank().viewsPerAddress());
+    }
+
+    ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot, int viewsPerAddress) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.hot = hot;
+        this.viewsPerAddress = viewsPerAddress;
     }
 
-    /** Counts one view of the article by this reader, unless it is a bot or the reader was counted this hour; returns whether it counted. */
+    private record Budget(long hour, java.util.concurrent.atomic.AtomicInteger used) {}
+
+    /**
+     * Counts one view of the article from this address, unless the user agent is a bot, the address
+     * was counted for the article this hour or has used up its views for the hour; returns whether
+     * it counted. The user agent only tells bots apart.
+     */
     public boolean count(long articleId, String address, String userAgent) {
         if (userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()) {
             return false;
         }
         long now = clock.millis();
         long hour = now / 3_600_000L;
-        long key = visitor(address, userAgent, now / 86_400_000L) * 31 + articleId;
+        long visitor = visitor(Readers.of(address), now / 86_400_000L);
+        long key = visitor * 31 + articleId;
         if (seen.size() > MAX_SEEN) {
             seen.clear(); // a flood of distinct visitors: forget rather than grow without bound
         }
+        if (budgets.size() > MAX_SEEN) {
+            budgets.clear();
+        }
         Long previous = seen.put(key, hour);
         if (previous != null && previous == hour) {
+            return false;
+        }
+        Budget budget = budgets.compute(visitor, (k, b) -> b == null || b.hour() != hour ? new Budget(hour, new java.util.concurrent.atomic.AtomicInteger()) : b);
+        if (budget.used().incrementAndGet() > viewsPerAddress) {
             return false;
         }
         pending.computeIfAbsent(articleId, k -> new LongAdder()).increment();
         return true;
     }
 
-    private long visitor(String address, String userAgent, long day) {
+    private long visitor(String reader, long day) {
         if (day != saltDay) {
             synchronized (this) {
                 if (day != saltDay) {
@@ -81,9 +108,7 @@ public class ViewCounter {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);
-            sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(userAgent.getBytes(StandardCharsets.UTF_8));
+            sha.update(reader.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(sha.digest()).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -101,6 +126,7 @@ public class ViewCounter {
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         long currentHour = clock.millis() / 3_600_000L;
         seen.values().removeIf(h -> h < currentHour);
+        budgets.values().removeIf(b -> b.hour() < currentHour);
         boolean counted = false;
         Map<Long, Long> taken = new java.util.HashMap<>();
         try {

@@ -23,8 +23,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * security filters run, and renders, compresses and keeps them when missing; sets the caching
  * headers of every reader-facing response ({@link CachePolicy}) and answers 304 to a matching
  * {@code If-None-Match}. A page is kept only if it answered 200 with no cookie and no session
- * and said nothing itself about caching; the security headers it was sent with are sent again
- * with every copy. An article page from the cache still counts its view.
+ * and said nothing itself about caching; the headers it said of itself are sent again with every
+ * copy (the security headers are written before this filter, by {@link FrontDoor}, on every answer).
+ * An article page from the cache still counts its view.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -76,7 +77,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         chain.doFilter(request, rendered);
         int status = rendered.getStatus();
         if (keep && "GET".equals(request.getMethod()) && status == 200 && !rendered.saysHowToCache && keepable(request, response)) {
-            RenderedPage page = RenderedPage.of(rendered.getContentType(), headersOf(response),
+            RenderedPage page = RenderedPage.of(rendered.getContentType(), headersOf(response, rendered.getContentType()),
                     policy.cacheControl(kind, false, status), rendered.getContentAsByteArray());
             cache.put(key, page, generation);
             response.resetBuffer();
@@ -144,10 +145,16 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private static List<Map.Entry<String, String>> headersOf(HttpServletResponse response) {
+    /** What the page said of itself (Content-Language, …); not the security headers, which FrontDoor writes on every answer. */
+    private static List<Map.Entry<String, String>> headersOf(HttpServletResponse response, String contentType) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
+        if (contentType != null && contentType.startsWith("text/html")) {
+            // Tomcat keeps the language apart from the other headers until it sends them
+            kept.add(Map.entry(HttpHeaders.CONTENT_LANGUAGE, response.getLocale().toLanguageTag()));
+        }
         for (String name : response.getHeaderNames()) {
-            if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_KEPT.contains(lower) && !SecurityHeaders.NAMES.contains(lower)) {
                 response.getHeaders(name).forEach(value -> kept.add(Map.entry(name, value)));
             }
         }

@@ -49,6 +49,9 @@ class StartupGate extends OncePerRequestFilter {
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(api ? "application/json" : "text/html;charset=UTF-8");
+        if (!api) {
+            response.setHeader("Content-Language", SecurityHeaders.CONTENT_LANGUAGE);
+        }
         byte[] body = api ? JSON : PAGE;
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -6,13 +6,17 @@ import io.huiwen.HandClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Who counts as a reader, and how often: once per article per hour, bots never. */
+/**
+ * Who counts as a reader, and how often: an address once per article per hour and at most a few
+ * views an hour in all, whatever user agent it sends; bots never.
+ */
 class ViewCounterTest {
 
     static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
     final HandClock clock = new HandClock("2026-11-28T08:10:00Z");
-    final ViewCounter counter = new ViewCounter(null, clock, null);
+    static final int PER_ADDRESS = 5;
+    final ViewCounter counter = new ViewCounter(null, clock, null, PER_ADDRESS);
 
     @Test
     void aReaderCountsOncePerArticlePerHour() {
@@ -26,10 +30,32 @@ class ViewCounterTest {
     }
 
     @Test
-    void readersBehindOneAddressAreToldApartByTheirBrowsers() {
+    void anotherUserAgentFromTheSameAddressIsNotAnotherReader() {
         assertThat(counter.count(1, "198.51.100.1", BROWSER)).isTrue();
-        assertThat(counter.count(1, "198.51.100.1", BROWSER.replace("Chrome/130.0", "Firefox/128.0"))).isTrue();
-        assertThat(counter.count(1, "198.51.100.2", BROWSER)).isTrue();
+        for (int i = 0; i < 200; i++) {
+            assertThat(counter.count(1, "198.51.100.1", BROWSER.replace("Chrome/130.0", "Chrome/" + i + ".0"))).isFalse();
+        }
+        assertThat(counter.count(1, "198.51.100.2", BROWSER)).as("another address").isTrue();
+    }
+
+    @Test
+    void oneAddressAddsAtMostItsHourlyViewsOverAllArticles() {
+        for (long article = 1; article <= PER_ADDRESS; article++) {
+            assertThat(counter.count(article, "203.0.113.50", BROWSER)).as("article %d", article).isTrue();
+        }
+        assertThat(counter.count(PER_ADDRESS + 1, "203.0.113.50", BROWSER)).as("over the address's views for the hour").isFalse();
+        assertThat(counter.count(PER_ADDRESS + 1, "203.0.113.51", BROWSER)).as("another address").isTrue();
+        clock.advance(Duration.ofHours(1));
+        assertThat(counter.count(PER_ADDRESS + 1, "203.0.113.50", BROWSER)).as("the next hour").isTrue();
+    }
+
+    @Test
+    void anIpv6SubscriberIsOneReaderAcrossItsSlash64() {
+        assertThat(counter.count(1, "2001:db8:1:2::1", BROWSER)).isTrue();
+        assertThat(counter.count(1, "2001:db8:1:2:ffff:ffff:ffff:7", BROWSER)).as("same /64").isFalse();
+        assertThat(counter.count(1, "2001:db8:1:3::1", BROWSER)).as("another /64").isTrue();
+        assertThat(counter.count(2, "::ffff:192.0.2.9", BROWSER)).isTrue();
+        assertThat(counter.count(2, "192.0.2.9", BROWSER)).as("an IPv4-mapped address is the IPv4 one").isFalse();
     }
 
     @Test

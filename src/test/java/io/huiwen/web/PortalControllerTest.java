@@ -134,7 +134,7 @@ class PortalControllerTest {
     @Test
     void unknownArticleIsNotFoundAndNotCounted() throws Exception {
         mvc.perform(get("/a/999999")).andExpect(status().isNotFound());
-        mvc.perform(get("/a/not-a-number")).andExpect(status().isBadRequest());
+        mvc.perform(get("/a/not-a-number")).andExpect(status().isNotFound()); // a path that names nothing
         verify(views, never()).count(anyLong(), any(), any());
     }
 

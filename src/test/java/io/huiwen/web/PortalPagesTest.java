@@ -97,10 +97,10 @@ class PortalPagesTest {
 
     @Test
     void unknownArticlesCategoriesAndTagsAreNotFound() throws Exception {
-        for (String path : List.of("/a/999999", "/c/nosuchcategory", "/t/没有这个标签")) {
+        for (String path : List.of("/a/999999", "/c/nosuchcategory", "/t/没有这个标签", "/a/not-a-number")) {
             mvc.perform(get(path)).andExpect(status().isNotFound());
         }
-        mvc.perform(get("/a/not-a-number")).andExpect(status().isBadRequest());
+        mvc.perform(get("/c/keji").param("page", "not-a-number")).andExpect(status().isBadRequest());
     }
 
     @Test

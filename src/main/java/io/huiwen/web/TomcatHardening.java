@@ -1,0 +1,50 @@
+package io.huiwen.web;
+
+import io.huiwen.HuiwenProperties;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.RemoteIpValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tomcat as the portal needs it in front of readers: the {@link FrontDoor} valve first, Tomcat's own
+ * error answers replaced by {@link PlainErrorReport}, and forwarded headers believed only from
+ * {@code huiwen.trusted-proxies} (Spring Boot's {@code RemoteIpValve}, which
+ * {@code server.forward-headers-strategy=native} adds, believes every private and loopback address
+ * by default). Runs after Spring Boot's own Tomcat customizer, which creates that valve.
+ */
+@Component
+class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    private final TrustedProxies trusted;
+    private final String siteName;
+
+    TomcatHardening(HuiwenProperties properties) {
+        this.trusted = TrustedProxies.of(properties.trustedProxies());
+        this.siteName = properties.siteName();
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        for (var valve : factory.getEngineValves()) {
+            if (valve instanceof RemoteIpValve remoteIp) {
+                remoteIp.setInternalProxies(trusted.internalProxies());
+                remoteIp.setTrustedProxies(null);
+            }
+        }
+        factory.addEngineValves(new FrontDoor());
+        factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(PlainErrorReport.class.getName());
+                host.getPipeline().addValve(new PlainErrorReport(siteName));
+            }
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
