@@ -60,19 +60,19 @@ class SourceApi {
     }
 
     @PostMapping
-    ResponseEntity<SourceJson> create(@RequestBody SourceInput input) {
-        Source s = catalog.create(input.settings());
+    ResponseEntity<SourceJson> create(@RequestBody SourceInput input, java.security.Principal who) {
+        Source s = catalog.create(who.getName(), input.settings());
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/sources/" + s.id()).body(SourceJson.of(s, null));
     }
 
     @PatchMapping("/{id}")
-    SourceJson update(@PathVariable long id, @RequestBody SourceInput input) {
-        return SourceJson.of(catalog.update(id, input.settings()), sources.collectedCounts(OffsetDateTime.now(clock)).get(id));
+    SourceJson update(@PathVariable long id, @RequestBody SourceInput input, java.security.Principal who) {
+        return SourceJson.of(catalog.update(who.getName(), id, input.settings()), sources.collectedCounts(OffsetDateTime.now(clock)).get(id));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id) {
-        catalog.delete(id);
+    ResponseEntity<Void> delete(@PathVariable long id, java.security.Principal who) {
+        catalog.delete(who.getName(), id);
         return ResponseEntity.noContent().build();
     }
 
