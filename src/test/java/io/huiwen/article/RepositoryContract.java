@@ -48,7 +48,12 @@ abstract class RepositoryContract {
             FlywayAutoConfiguration.class})
     @Import({ArticleRepository.class, ArticleStore.class, CategoryRepository.class, CategoryEvidence.class, CategoryGuesser.class,
             StoryClusters.class, IndexOutbox.class, EditorialDesk.class, RawPages.class, SourceRepository.class, SourceCatalog.class, AuditLog.class})
-    static class Storage {}
+    static class Storage {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+    }
 
     static final OffsetDateTime NOON = OffsetDateTime.of(2026, 11, 20, 12, 0, 0, 0, ZoneOffset.ofHours(8));
 
@@ -273,6 +278,9 @@ abstract class RepositoryContract {
         assertThat(sources.findById(feed.id())).isEmpty();
         assertThatThrownBy(() -> catalog.delete("test", feed.id())).isInstanceOf(SourceCatalog.SourceNotFoundException.class);
         assertThat(articles.findById(article).orElseThrow().sourceId()).as("the article outlives its source").isNull();
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target_type = 'source' AND target_id = ? AND actor = 'test' ORDER BY id")
+                .param(Long.toString(feed.id())).query(String.class).list())
+                .containsExactly("source.create", "source.edit", "source.delete");
     }
 
     @Test
