@@ -170,6 +170,10 @@ class NewsroomAdminTest {
             assertThat(body(answer)).contains(r.getValue()).doesNotContain("Exception");
         }
         assertThat(body(form("/admin/categories", Map.of("slug", "Qi Che", "name", "汽车")))).contains("value=\"Qi Che\"");
+        assertThat(send(post("/admin/categories").param("slug", "qiche").param("name", "汽车"), ADMIN).getStatus())
+                .as("no CSRF token").isEqualTo(403);
+        assertThat(send(post("/admin/sources").param("url", "https://csrf.example.cn/rss.xml"), ADMIN).getStatus())
+                .as("no CSRF token").isEqualTo(403);
         assertThat(categories.findAll()).hasSize((int) before);
 
         long keji = categories.require("keji").id();
