@@ -37,8 +37,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        // content work is an editor's as well (the access branch writes the whole role table)
-                        .requestMatchers("/admin", "/admin/articles/**", "/admin/stories/**").hasAnyRole("EDITOR", "ADMIN")
+                        // the dashboard and the content pages are also the EDITOR's (the access rules replace this whole block)
+                        .requestMatchers("/admin", "/admin/articles/**", "/admin/stories/**", "/admin/account/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers("/admin/**", "/api/v1/sources/**", "/api/v1/sources").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers("/api/v1/articles/**", "/api/v1/stories/**").hasAnyRole("EDITOR", "ADMIN")

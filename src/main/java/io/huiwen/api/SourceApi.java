@@ -28,12 +28,14 @@ class SourceApi {
     private final SourceRepository sources;
     private final SourcePoller poller;
     private final Clock clock;
+    private final io.huiwen.article.AuditLog audit;
 
-    SourceApi(SourceCatalog catalog, SourceRepository sources, SourcePoller poller, Clock clock) {
+    SourceApi(SourceCatalog catalog, SourceRepository sources, SourcePoller poller, Clock clock, io.huiwen.article.AuditLog audit) {
         this.catalog = catalog;
         this.sources = sources;
         this.poller = poller;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The JSON body of a create or change; absent fields stay as they are (or take their defaults). */
@@ -60,27 +62,31 @@ class SourceApi {
     }
 
     @PostMapping
-    ResponseEntity<SourceJson> create(@RequestBody SourceInput input) {
-        Source s = catalog.create(input.settings());
+    ResponseEntity<SourceJson> create(@RequestBody SourceInput input, java.security.Principal who) {
+        Source s = catalog.create(who.getName(), input.settings());
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/sources/" + s.id()).body(SourceJson.of(s, null));
     }
 
     @PatchMapping("/{id}")
-    SourceJson update(@PathVariable long id, @RequestBody SourceInput input) {
-        return SourceJson.of(catalog.update(id, input.settings()), sources.collectedCounts(OffsetDateTime.now(clock)).get(id));
+    SourceJson update(@PathVariable long id, @RequestBody SourceInput input, java.security.Principal who) {
+        return SourceJson.of(catalog.update(who.getName(), id, input.settings()), sources.collectedCounts(OffsetDateTime.now(clock)).get(id));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id) {
-        catalog.delete(id);
+    ResponseEntity<Void> delete(@PathVariable long id, java.security.Principal who) {
+        catalog.delete(who.getName(), id);
         return ResponseEntity.noContent().build();
     }
 
     /** Polls the source now and answers when done, with what the poll found. */
     @PostMapping("/{id}/run")
-    ResponseEntity<?> run(@PathVariable long id) {
+    ResponseEntity<?> run(@PathVariable long id, java.security.Principal who) {
         Source s = sources.findById(id).orElseThrow(() -> new SourceCatalog.SourceNotFoundException(id));
-        return poller.runNow(s).<ResponseEntity<?>>map(poll -> ResponseEntity.ok(Map.of("poll", poll, "source", get(id))))
+        return poller.runNow(s).<ResponseEntity<?>>map(poll -> {
+                    audit.record(who.getName(), "source.run", "source", id, "立即抓取 " + s.name(), null,
+                            poll.error() == null ? "found " + poll.found() + ", stored " + poll.stored() : poll.error());
+                    return ResponseEntity.ok(Map.of("poll", poll, "source", get(id)));
+                })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiModels.Error("source " + id
                         + " is being polled right now" + sources.lease(id).map(SourceApi::holder).orElse(""))));
     }

@@ -24,4 +24,17 @@ class IndexOutbox {
     void addAll(Collection<Long> articleIds) {
         articleIds.forEach(this::add);
     }
+
+    /**
+     * Announces a change to what every page shows around the articles (the category navigation)
+     * rather than to an article: a row for {@link #NO_ARTICLE}. Every node reading the log then
+     * forgets its cached pages as for any change ({@link ArticlesChanged}); its index finds no
+     * article with that id and removes nothing.
+     */
+    void navigationChanged() {
+        add(NO_ARTICLE);
+    }
+
+    /** Identity columns start at 1: no article has this id. */
+    static final long NO_ARTICLE = 0;
 }

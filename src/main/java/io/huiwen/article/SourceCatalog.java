@@ -24,21 +24,24 @@ public class SourceCatalog {
     private final JdbcClient jdbc;
     private final SourceRepository sources;
     private final CategoryRepository categories;
+    private final AuditLog audit;
 
-    SourceCatalog(JdbcClient jdbc, SourceRepository sources, CategoryRepository categories) {
+    SourceCatalog(JdbcClient jdbc, SourceRepository sources, CategoryRepository categories, AuditLog audit) {
         this.jdbc = jdbc;
         this.sources = sources;
         this.categories = categories;
+        this.audit = audit;
     }
 
+    /** Creates a source; {@code actor} (a user name, or {@code cli}) is recorded in the audit log with it. */
     @Transactional
-    public Source create(Source.Settings s) {
+    public Source create(String actor, Source.Settings s) {
         if (s.url() == null || s.url().isBlank()) {
-            throw new IllegalArgumentException("url is required");
+            throw new Invalid("url is required", "请填写网址");
         }
         String url = checkedUrl(s.url());
         if (sources.findByUrl(url).isPresent()) {
-            throw new IllegalArgumentException("a source with url " + url + " exists already");
+            throw new Invalid("a source with url " + url + " exists already", "已有网址为 " + url + " 的来源");
         }
         Source.Type type = s.type() != null ? s.type() : guessType(url);
         String name = s.name() != null && !s.name().isBlank() ? s.name().strip() : URI.create(url).getHost();
@@ -52,19 +55,35 @@ public class SourceCatalog {
                 """).params(name, url, type.code(), categoryId, interval, interval, s.enabled() == null || s.enabled(),
                 blankToNull(s.charset()), blankToNull(s.referer()), s.needsReview() != null && s.needsReview(),
                 blankToNull(s.cssSelector()), blankToNull(s.includePattern()), blankToNull(s.excludePattern())).update();
-        return sources.findByUrl(url).orElseThrow();
+        Source created = sources.findByUrl(url).orElseThrow();
+        audit.record(actor, "source.create", "source", created.id(), "添加来源 " + created.name(), null, described(created));
+        return created;
     }
 
+    /**
+     * Changes what {@code s} sets; audited as {@code source.enable} or {@code source.disable} when
+     * only the switch changes, else as {@code source.edit}.
+     */
     @Transactional
-    public Source update(long id, Source.Settings s) {
+    public Source update(String actor, long id, Source.Settings s) {
         Source current = sources.findById(id).orElseThrow(() -> new SourceNotFoundException(id));
         int interval = s.intervalMinutes() == null ? current.intervalMinutes() : s.intervalMinutes();
         checkAll(s, interval);
+        if (s.name() != null && s.name().isBlank()) {
+            throw new Invalid("name must not be blank", "请填写名称");
+        }
+        String url = s.url() == null ? null : checkedUrl(s.url());
+        if (url != null && sources.findByUrl(url).filter(other -> other.id() != id).isPresent()) {
+            throw new Invalid("a source with url " + url + " exists already", "已有网址为 " + url + " 的来源");
+        }
         List<Object> values = new ArrayList<>();
         StringBuilder set = new StringBuilder();
         assign(set, values, "name", s.name() == null ? null : s.name().strip());
-        assign(set, values, "url", s.url() == null ? null : checkedUrl(s.url()));
+        assign(set, values, "url", url);
         assign(set, values, "type", s.type() == null ? null : s.type().code());
+        if (s.categorySlug() != null && s.categorySlug().isBlank()) {
+            set.append(set.isEmpty() ? "" : ", ").append("category_id = NULL"); // a blank category clears it
+        }
         assign(set, values, "category_id", s.categorySlug() == null ? null : categoryId(s.categorySlug()));
         if (s.intervalMinutes() != null) {
             assign(set, values, "interval_minutes", interval);
@@ -77,17 +96,55 @@ public class SourceCatalog {
         assign(set, values, "css_selector", s.cssSelector());
         assign(set, values, "include_pattern", s.includePattern());
         assign(set, values, "exclude_pattern", s.excludePattern());
-        if (!values.isEmpty()) {
+        if (!set.isEmpty()) {
             values.add(id);
             jdbc.sql("UPDATE source SET " + set + " WHERE id = ?").params(values).update();
         }
-        return sources.findById(id).orElseThrow();
+        Source changed = sources.findById(id).orElseThrow();
+        boolean onlySwitched = s.enabled() != null && s.equals(new Source.Settings(null, null, null, null, null, s.enabled(),
+                null, null, null, null, null, null));
+        String action = !onlySwitched ? "source.edit" : changed.enabled() ? "source.enable" : "source.disable";
+        String summary = switch (action) {
+            case "source.enable" -> "启用来源 " + changed.name();
+            case "source.disable" -> "停用来源 " + changed.name();
+            default -> "修改来源 " + changed.name();
+        };
+        audit.record(actor, action, "source", id, summary, described(current), described(changed));
+        return changed;
     }
 
     @Transactional
-    public void delete(long id) {
-        if (jdbc.sql("DELETE FROM source WHERE id = ?").param(id).update() == 0) {
-            throw new SourceNotFoundException(id);
+    public void delete(String actor, long id) {
+        Source current = sources.findById(id).orElseThrow(() -> new SourceNotFoundException(id));
+        jdbc.sql("DELETE FROM source WHERE id = ?").param(id).update();
+        audit.record(actor, "source.delete", "source", id, "删除来源 " + current.name(), described(current), null);
+    }
+
+    /** A source's settings as the audit log keeps them: one line an editor can compare. */
+    static String described(Source s) {
+        return "name=" + s.name() + ", url=" + s.url() + ", type=" + s.type().code() + ", category="
+                + (s.category() == null ? "" : s.category().slug()) + ", interval_minutes=" + s.intervalMinutes()
+                + ", enabled=" + s.enabled() + ", needs_review=" + s.needsReview()
+                + (s.charset() == null ? "" : ", charset=" + s.charset()) + (s.referer() == null ? "" : ", referer=" + s.referer())
+                + (s.cssSelector() == null ? "" : ", css_selector=" + s.cssSelector())
+                + (s.includePattern() == null ? "" : ", include_pattern=" + s.includePattern())
+                + (s.excludePattern() == null ? "" : ", exclude_pattern=" + s.excludePattern());
+    }
+
+    /**
+     * A setting refused: the message (English) is what the API and the command line have always said;
+     * {@link #chinese()} is what the admin pages show.
+     */
+    public static final class Invalid extends IllegalArgumentException {
+        private final String chinese;
+
+        public Invalid(String message, String chinese) {
+            super(message);
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
         }
     }
 
@@ -107,16 +164,17 @@ public class SourceCatalog {
 
     private void checkAll(Source.Settings s, int interval) {
         if (interval < MIN_INTERVAL || interval > MAX_INTERVAL) {
-            throw new IllegalArgumentException("interval_minutes must be between " + MIN_INTERVAL + " and " + MAX_INTERVAL);
+            throw new Invalid("interval_minutes must be between " + MIN_INTERVAL + " and " + MAX_INTERVAL,
+                    "抓取间隔须在 " + MIN_INTERVAL + " 到 " + MAX_INTERVAL + " 分钟之间");
         }
         if (s.name() != null && s.name().length() > 200) {
-            throw new IllegalArgumentException("name is longer than 200 characters");
+            throw new Invalid("name is longer than 200 characters", "名称不能超过 200 个字符");
         }
         if (s.charset() != null && !s.charset().isBlank()) {
             try {
                 Charset.forName(s.charset().strip());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("charset '" + s.charset() + "' is not known");
+                throw new Invalid("charset '" + s.charset() + "' is not known", "不认识的字符集：" + s.charset());
             }
         }
         if (s.referer() != null && !s.referer().isBlank()) {
@@ -128,7 +186,7 @@ public class SourceCatalog {
             try {
                 org.jsoup.select.QueryParser.parse(s.cssSelector());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("css_selector is not a valid selector: " + e.getMessage());
+                throw new Invalid("css_selector is not a valid selector: " + e.getMessage(), "CSS 选择器写得不对：" + s.cssSelector());
             }
         }
     }
@@ -138,7 +196,8 @@ public class SourceCatalog {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(field + " is not a valid regular expression: " + e.getDescription());
+                throw new Invalid(field + " is not a valid regular expression: " + e.getDescription(),
+                        (field.startsWith("include") ? "包含" : "排除") + "规则不是有效的正则表达式：" + pattern);
             }
         }
     }
@@ -147,7 +206,11 @@ public class SourceCatalog {
         if (slug == null || slug.isBlank()) {
             return null;
         }
-        return categories.require(slug.strip()).id();
+        try {
+            return categories.require(slug.strip()).id();
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(e.getMessage(), "没有这个栏目：" + slug.strip());
+        }
     }
 
     /** An absolute http(s) URL with a host, as a string; anything else is refused. */
@@ -155,14 +218,14 @@ public class SourceCatalog {
         try {
             URI u = new URI(raw.strip());
             if (u.getScheme() == null || !u.getScheme().matches("(?i)https?") || u.getHost() == null || u.getUserInfo() != null) {
-                throw new IllegalArgumentException("url must be an absolute http or https URL: " + raw);
+                throw new Invalid("url must be an absolute http or https URL: " + raw, "网址须是以 http:// 或 https:// 开头的完整网址：" + shown(raw));
             }
             if (raw.length() > 2048) {
-                throw new IllegalArgumentException("url is longer than 2048 characters");
+                throw new Invalid("url is longer than 2048 characters", "网址不能超过 2048 个字符");
             }
             return u.normalize().toString();
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URL: " + raw);
+            throw new Invalid("url is not a valid URL: " + raw, "网址格式不对：" + shown(raw));
         }
     }
 
@@ -179,6 +242,10 @@ public class SourceCatalog {
             return Source.Type.SITEMAP;
         }
         return Source.Type.LIST;
+    }
+
+    private static String shown(String raw) {
+        return raw.length() > 100 ? raw.substring(0, 100) + "…" : raw;
     }
 
     private static String blankToNull(String s) {

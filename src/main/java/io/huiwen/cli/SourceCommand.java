@@ -44,7 +44,7 @@ final class SourceCommand {
         }
         try {
             Integer interval = inv.option("interval") == null ? null : Integer.valueOf(inv.option("interval"));
-            Source s = catalog.create(new Source.Settings(inv.option("name"), inv.operands().get(1),
+            Source s = catalog.create("cli", new Source.Settings(inv.option("name"), inv.operands().get(1),
                     inv.option("type") == null ? null : Source.Type.of(inv.option("type")), inv.option("category"), interval,
                     null, inv.option("charset"), inv.option("referer"), inv.flag("needs-review") ? Boolean.TRUE : null,
                     inv.option("selector"), inv.option("include"), inv.option("exclude")));

@@ -22,6 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import gg.jte.springframework.boot.autoconfigure.JteAutoConfiguration;
 import gg.jte.springframework.boot.autoconfigure.ServletJteAutoConfiguration;
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.AuditLog;
+import io.huiwen.article.CollectionStats;
+import io.huiwen.article.SourceCatalog;
+import io.huiwen.rank.HotRanking;
 import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.Category;
 import io.huiwen.article.CategoryRepository;
@@ -81,6 +85,10 @@ class AdminPagesTest {
     @MockitoBean CategoryRepository categories;
     @MockitoBean SourceRepository sources;
     @MockitoBean SourcePoller poller;
+    @MockitoBean SourceCatalog catalog;
+    @MockitoBean AuditLog audit;
+    @MockitoBean CollectionStats stats;
+    @MockitoBean HotRanking hot;
 
     @BeforeEach
     void mockMvcWithTheFilterChain() {
@@ -188,6 +196,7 @@ class AdminPagesTest {
         mvc.perform(post("/admin/sources/7/run").with(csrf())).andExpect(redirectedUrl("/admin/sources"))
                 .andExpect(flash().attribute("notice", "港城日报 正在抓取中，请稍后再试"));
         mvc.perform(post("/admin/sources/99/run").with(csrf())).andExpect(redirectedUrl("/admin/sources"))
-                .andExpect(flash().attribute("notice", "没有编号为 99 的来源"));
+                .andExpect(flash().attribute("error", "没有编号为 99 的来源（可能已被删除）"));
+        verify(audit).record("user", "source.run", "source", 7L, "立即抓取 港城日报", null, "港城日报：发现 12 篇，新增 5 篇，重复 6 篇，失败 1 篇");
     }
 }

@@ -74,6 +74,7 @@ class SourceApiTest {
     @MockitoBean SourceRepository sources;
     @MockitoBean CategoryRepository categories;
     @MockitoBean SourcePoller poller;
+    @MockitoBean io.huiwen.article.AuditLog audit;
 
     static Source source(long id, String url, Source.Type type, Category category) {
         return new Source(id, "港城日报", url, type, category, 30, 30, true, null, null, false, null, null, null, null, null,
@@ -180,6 +181,7 @@ class SourceApiTest {
     void deletingAnUnknownSourceIsA404AndAKnownOneA204() throws Exception {
         mvc.perform(delete("/api/v1/sources/99")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("no source with id 99"));
+        given(sources.findById(7)).willReturn(Optional.of(source(7, "https://gangcheng.example.cn/rss.xml", Source.Type.FEED, CAIJING)));
         given(jdbc.sql("DELETE FROM source WHERE id = ?").param(7L).update()).willReturn(1);
         mvc.perform(delete("/api/v1/sources/7")).andExpect(status().isNoContent());
     }

@@ -306,8 +306,8 @@ abstract class RepositoryContract {
 
     @Test
     void aRawPageIsKeptBesideItsArticleAndReadBackAsFetched() {
-        Source feed = catalog.create(settings("https://example.cn/rss.xml", "caijing"));
-        Source other = catalog.create(settings("https://other.example.cn/rss.xml", null));
+        Source feed = catalog.create("test", settings("https://example.cn/rss.xml", "caijing"));
+        Source other = catalog.create("test", settings("https://other.example.cn/rss.xml", null));
         byte[] gbk = ("<html><meta charset=gbk><p>" + Reports.BANK + "</p></html>").getBytes(Charset.forName("GBK"));
         var raw = new ArticleStore.RawPage("https://example.cn/bank.html", "text/html; charset=gbk", NOON, gbk, "农商银行推出信用贷款",
                 NOON.minusHours(1), "<p>摘要</p>");
@@ -329,16 +329,16 @@ abstract class RepositoryContract {
 
     @Test
     void sourcesAreAddedListedChangedAndDeletedAndTheirArticlesStay() {
-        Source feed = catalog.create(settings("https://example.cn/rss.xml", "caijing"));
+        Source feed = catalog.create("test", settings("https://example.cn/rss.xml", "caijing"));
         assertThat(feed.type()).isEqualTo(Source.Type.FEED);
         assertThat(feed.category().slug()).isEqualTo("caijing");
         assertThat(feed.enabled()).isTrue();
-        assertThatThrownBy(() -> catalog.create(settings("https://example.cn/rss.xml", null))).isInstanceOf(IllegalArgumentException.class);
-        Source site = catalog.create(settings("https://news.example.cn/", null));
+        assertThatThrownBy(() -> catalog.create("test", settings("https://example.cn/rss.xml", null))).isInstanceOf(IllegalArgumentException.class);
+        Source site = catalog.create("test", settings("https://news.example.cn/", null));
         assertThat(sources.findAll()).extracting(Source::id).containsExactlyInAnyOrder(feed.id(), site.id());
         assertThat(sources.findByUrl("https://news.example.cn/")).map(Source::id).hasValue(site.id());
 
-        Source changed = catalog.update(feed.id(), new Source.Settings("东海财经", null, null, "keji", 90, false, "gbk", null, true,
+        Source changed = catalog.update("test", feed.id(), new Source.Settings("东海财经", null, null, "keji", 90, false, "gbk", null, true,
                 null, null, null));
         assertThat(changed.name()).isEqualTo("东海财经");
         assertThat(changed.category().slug()).isEqualTo("keji");
@@ -351,15 +351,18 @@ abstract class RepositoryContract {
         long article = store.store(report("https://example.cn/bank.html", "信用贷款", NOON, Reports.BANK), "caijing", NOON,
                 new ArticleStore.Provenance(feed.id(), false, null)).id();
         assertThat(sources.collectedCounts(NOON.plusHours(1))).containsKey(feed.id());
-        catalog.delete(feed.id());
+        catalog.delete("test", feed.id());
         assertThat(sources.findById(feed.id())).isEmpty();
-        assertThatThrownBy(() -> catalog.delete(feed.id())).isInstanceOf(SourceCatalog.SourceNotFoundException.class);
+        assertThatThrownBy(() -> catalog.delete("test", feed.id())).isInstanceOf(SourceCatalog.SourceNotFoundException.class);
         assertThat(articles.findById(article).orElseThrow().sourceId()).as("the article outlives its source").isNull();
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target_type = 'source' AND target_id = ? AND actor = 'test' ORDER BY id")
+                .param(Long.toString(feed.id())).query(String.class).list())
+                .containsExactly("source.create", "source.edit", "source.delete");
     }
 
     @Test
     void aSourceIsLeasedByOneNodeAtATimeUntilTheLeaseRunsOut() {
-        long id = catalog.create(settings("https://example.cn/rss.xml", null)).id();
+        long id = catalog.create("test", settings("https://example.cn/rss.xml", null)).id();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         assertThat(sources.leaseDue(10, "node-a", now, now.plusSeconds(60))).containsExactly(id);
         assertThat(sources.leaseDue(10, "node-b", now, now.plusSeconds(60))).isEmpty();
@@ -388,7 +391,7 @@ abstract class RepositoryContract {
     @Test
     void twoNodesLeasingAtTheSameMomentNeverTakeTheSameSource() throws Exception {
         for (int i = 0; i < 4; i++) {
-            catalog.create(settings("https://example.cn/feed" + i + ".xml", null));
+            catalog.create("test", settings("https://example.cn/feed" + i + ".xml", null));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         var leasedByA = new CountDownLatch(1);

@@ -44,13 +44,26 @@ final class BrowserSession implements AutoCloseable {
     }
 
     static BrowserSession start() throws IOException {
+        return start(1280, 2000);
+    }
+
+    /**
+     * A browser whose layout viewport is {@code width} × {@code height} CSS pixels. A window is at least
+     * 500 px wide, so a narrower one (390 × 844 is a phone) is Chromium's device emulation: a phone's
+     * viewport at pixel ratio 1, as DevTools' device mode gives it.
+     */
+    static BrowserSession start(int width, int height) throws IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         Path profile = Files.createTempDirectory("huiwen-chrome-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,2000", "--hide-scrollbars", "--lang=zh-CN", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=" + Math.max(width, 500) + "," + height, "--hide-scrollbars", "--lang=zh-CN", "--user-data-dir=" + profile);
+        if (width < 500) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true, "mobile", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
