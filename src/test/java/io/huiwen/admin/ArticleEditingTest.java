@@ -202,7 +202,7 @@ class ArticleEditingTest {
         mvc.perform(post("/admin/articles/" + id).with(EDITOR).param("title", "没有令牌")).andExpect(status().isForbidden());
         assertThat(body(mvc.perform(get("/admin/articles/999999").with(EDITOR)).andExpect(status().isNotFound())))
                 .contains("没有编号为 999999 的文章");
-        mvc.perform(get("/admin/articles/abc").with(EDITOR)).andExpect(status().isBadRequest()); // the portal's 400 page, in Chinese
+        mvc.perform(get("/admin/articles/abc").with(EDITOR)).andExpect(status().isNotFound()); // an id that cannot name an article: the portal's 404 page
         mvc.perform(post("/admin/articles/999999").with(EDITOR).with(csrf()).param("title", "标题")).andExpect(status().isNotFound());
     }
 

@@ -185,7 +185,7 @@ class NewsroomAdminTest {
         var shown = mvc.perform(get("/admin/categories").with(ADMIN).cookie(missing.getResponse().getCookie("SESSION"))).andReturn();
         assertThat(shown.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("没有编号为 999999 的栏目（可能已被删除）");
         assertThat(send(get("/admin/categories/999999/delete"), ADMIN).getRedirectedUrl()).isEqualTo("/admin/categories");
-        assertThat(send(get("/admin/categories/abc/delete"), ADMIN).getStatus()).isEqualTo(400);
+        assertThat(send(get("/admin/categories/abc/delete"), ADMIN).getStatus()).as("an id that cannot name a category").isEqualTo(404);
     }
 
     @Test

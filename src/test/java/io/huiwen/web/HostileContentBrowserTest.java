@@ -167,7 +167,7 @@ class HostileContentBrowserTest {
             tags.add(tag);
             jdbc.sql("INSERT INTO article_tag (article_id, tag, position) VALUES (?, ?, 99)").params(id, tag).update();
         }
-        Source source = sources.create(new Source.Settings("来源名" + VECTORS.get(0) + VECTORS.get(1), "https://news.example.cn/feed.xml",
+        Source source = sources.create("test", new Source.Settings("来源名" + VECTORS.get(0) + VECTORS.get(1), "https://news.example.cn/feed.xml",
                 null, "shehui", 30, false, null, null, null, null, null, null));
         jdbc.sql("UPDATE source SET last_error = ?, last_error_message = ?, error_streak = 3 WHERE id = ?")
                 .params("timeout", "错误" + VECTORS.get(2) + VECTORS.get(4), source.id()).update();
