@@ -1,0 +1,127 @@
+package io.huiwen.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.huiwen.HandClock;
+import io.huiwen.TestDataDir;
+import io.huiwen.account.ApiTokens;
+import io.huiwen.account.Role;
+import io.huiwen.account.Users;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The whole portal on its own embedded database (demo content loaded), with a clock the tests
+ * move by hand (it starts at the real time): the access tests share this one context. Users and
+ * tokens are made through the real services; logins go through the real form. Each test that
+ * fails logins does so from an address of its own, since failures per address add up.
+ */
+@SpringBootTest(properties = {"huiwen.admin.password=test-admin", "huiwen.rank.flush-interval=1h", "huiwen.collect.enabled=false"})
+@AutoConfigureMockMvc
+@Import(AccessStack.Hands.class)
+abstract class AccessStack {
+
+    static final Path DATA = TestDataDir.create("access");
+    static final String ADMIN_PASSWORD = "test-admin";
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("huiwen.data-dir", DATA::toString);
+    }
+
+    @TestConfiguration
+    static class Hands {
+        @Bean
+        @Primary
+        HandClock handClock() {
+            return new HandClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired Users users;
+    @Autowired ApiTokens tokens;
+    @Autowired Clock clock;
+
+    HandClock hands() {
+        return (HandClock) clock;
+    }
+
+    /** A client address no other test logs in from. */
+    static String freshAddress() {
+        return "10.20.0." + ADDRESSES.incrementAndGet();
+    }
+
+    /** The user {@code name} with {@code role} and password {@code name + "-password"}, made once. */
+    String user(String name, Role role) {
+        if (users.findByName(name).isEmpty()) {
+            users.create("test", name, name + "-password", role);
+        }
+        return name;
+    }
+
+    static String passwordOf(String name) {
+        return "admin".equals(name) ? ADMIN_PASSWORD : name + "-password";
+    }
+
+    /** Logs in through the form; answers the session cookie's value. */
+    String logIn(String username, String password) throws Exception {
+        MockHttpServletResponse login = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr(freshAddress());
+                    return r;
+                })).andReturn().getResponse();
+        assertThat(login.getRedirectedUrl()).as("login of %s", username).isEqualTo("/admin");
+        return sessionOf(login);
+    }
+
+    static String sessionOf(MockHttpServletResponse response) {
+        String setCookie = response.getHeader("Set-Cookie");
+        assertThat(setCookie).as("a session cookie").startsWith("SESSION=");
+        return setCookie.substring("SESSION=".length(), setCookie.indexOf(';'));
+    }
+
+    static Cookie session(String value) {
+        return new Cookie("SESSION", value);
+    }
+
+    /** The CSRF token a page hands out to this session (its hidden form field). */
+    String csrfOf(String session) throws Exception {
+        String page = mvc.perform(get("/admin/account").cookie(session(session))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF field in /admin/account").isTrue();
+        return m.group(1);
+    }
+
+    String bearer(String username) {
+        return "Bearer " + tokens.create(username, "test token of " + username).token();
+    }
+
+    long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+}
