@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code WWW-Authenticate: Bearer} challenge (not Basic, which would make a browser ask for a
  * password and then send it cross-site by itself) or {@code 403 {"error"}}; never a page or a
  * redirect. Elsewhere a browser asking for a page is sent to {@code /login} (a relative URL, never
- * built from the Host header) and other clients get a Basic challenge. A request refused for its
+ * built from the Host header); other clients, and any request that brought its own Authorization
+ * header, get a Basic challenge. A request refused for its
  * CSRF token before anyone logged in is answered as not logged in.
  */
 final class AccessAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -56,7 +56,7 @@ final class AccessAnswers implements AuthenticationEntryPoint, AccessDeniedHandl
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException, ServletException {
         if (e instanceof ThrottledLogins.LoginRefused refused) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), refused.until()).toSeconds() + 1);
+            long seconds = refused.secondsLeft(clock);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             if (api(request)) {
                 json(response, HttpServletResponse.SC_UNAUTHORIZED, "登录失败次数过多，请在 " + LoginController.waitText(seconds) + "后再试");
@@ -68,7 +68,8 @@ final class AccessAnswers implements AuthenticationEntryPoint, AccessDeniedHandl
             json(response, HttpServletResponse.SC_UNAUTHORIZED, request.getHeader(HttpHeaders.AUTHORIZATION) == null
                     ? "需要登录：请用 API 令牌（Authorization: Bearer …）、HTTP Basic 或已登录的会话"
                     : "身份验证失败：令牌无效或已吊销，或用户名、密码不对");
-        } else if (MediaType.parseMediaTypes(accept(request)).stream().anyMatch(t -> t.isCompatibleWith(MediaType.TEXT_HTML) && !t.isWildcardType())) {
+        } else if (!SecurityConfig.authenticatesItself(request)
+                && MediaType.parseMediaTypes(accept(request)).stream().anyMatch(t -> t.isCompatibleWith(MediaType.TEXT_HTML) && !t.isWildcardType())) {
             login.commence(request, response, e);
         } else {
             basic.commence(request, response, e);

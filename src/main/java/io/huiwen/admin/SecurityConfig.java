@@ -19,6 +19,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -79,7 +80,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin")
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof ThrottledLogins.LoginRefused refused
-                                        ? "/login?wait=" + Math.max(1, java.time.Duration.between(clock.instant(), refused.until()).toSeconds() + 1)
+                                        ? "/login?wait=" + refused.secondsLeft(clock)
                                         : "/login?error")))
                         .permitAll())
                 .httpBasic(basic -> basic.realmName("Huiwen").authenticationEntryPoint(answers))
@@ -88,13 +89,20 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .requestCache(cache -> cache.requestCache(adminPagesToReturnTo()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::authenticatesItself))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens()).ignoringRequestMatchers(SecurityConfig::authenticatesItself))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(afterLogout()).permitAll())
                 .headers(h -> h.cacheControl(c -> c.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(readerPages()), new CacheControlHeadersWriter()))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' https: http: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
         return http.build();
+    }
+
+    /** Every logout goes to the login page saying so (Spring's default answers 204 to a client not asking for HTML). */
+    private static SimpleUrlLogoutSuccessHandler afterLogout() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
     }
 
     /** Each path and everything under it, whatever the method. */

@@ -1,6 +1,8 @@
 package io.huiwen.admin;
 
 import io.huiwen.account.LoginThrottle;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -25,8 +27,10 @@ final class ThrottledLogins implements AuthenticationProvider {
             this.until = until;
         }
 
-        Instant until() {
-            return until;
+        /** Whole seconds until the next attempt may be made, rounded up (at least 1). */
+        long secondsLeft(Clock clock) {
+            long millis = Duration.between(clock.instant(), until).toMillis();
+            return Math.max(1, (millis + 999) / 1000);
         }
     }
 

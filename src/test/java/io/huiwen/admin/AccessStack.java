@@ -34,11 +34,15 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The whole portal on its own embedded database (demo content loaded), with a clock the tests
- * move by hand (it starts at the real time): the access tests share this one context. Users and
+ * move by hand (it starts at the real time): the access tests share this one context. It runs the
+ * embedded server too, so the session cookie is written as in production (Boot configures Spring
+ * Session's cookie from {@code server.servlet.session.cookie.*} only beside an embedded server);
+ * requests go through MockMvc. Users and
  * tokens are made through the real services; logins go through the real form. Each test that
  * fails logins does so from an address of its own, since failures per address add up.
  */
-@SpringBootTest(properties = {"huiwen.admin.password=test-admin", "huiwen.rank.flush-interval=1h", "huiwen.collect.enabled=false"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"huiwen.admin.password=test-admin", "huiwen.rank.flush-interval=1h", "huiwen.collect.enabled=false"})
 @AutoConfigureMockMvc
 @Import(AccessStack.Hands.class)
 abstract class AccessStack {
@@ -103,6 +107,11 @@ abstract class AccessStack {
         String setCookie = response.getHeader("Set-Cookie");
         assertThat(setCookie).as("a session cookie").startsWith("SESSION=");
         return setCookie.substring("SESSION=".length(), setCookie.indexOf(';'));
+    }
+
+    /** The session's id as stored in admin_session (the cookie carries it Base64-encoded). */
+    static String idOf(String cookieValue) {
+        return new String(java.util.Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
     }
 
     static Cookie session(String value) {
