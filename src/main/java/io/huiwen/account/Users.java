@@ -218,22 +218,27 @@ public class Users {
         }
     }
 
-    /** The user, locked until the transaction ends, so two changes to one user happen one after the other. */
+    /**
+     * The user, locked until the transaction ends, so two changes to one user happen one after the
+     * other. The enabled ADMINs are locked first, always in id order: two ADMINs taking each
+     * other's rights at the same moment then wait for each other instead of deadlocking, and the
+     * second sees what the first did.
+     */
     private UserAccount locked(long id) {
+        lockAdmins();
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ? FOR UPDATE").param(id).query(Users::account).optional()
                 .orElseThrow(() -> AccountProblem.notFound("没有编号为 " + id + " 的用户"));
     }
 
-    /**
-     * Refuses when the user changed is the last enabled ADMIN. The enabled ADMINs are locked first,
-     * so two ADMINs taking each other's rights at the same moment cannot leave none.
-     */
+    /** Refuses when the user changed is the last enabled ADMIN (the ADMINs are locked by {@link #locked}). */
     private void keepAnAdmin(String message) {
-        List<Long> admins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND enabled = TRUE ORDER BY id FOR UPDATE")
-                .query(Long.class).list();
-        if (admins.size() <= 1) {
+        if (lockAdmins().size() <= 1) {
             throw AccountProblem.forbidden(message);
         }
+    }
+
+    private List<Long> lockAdmins() {
+        return jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND enabled = TRUE ORDER BY id FOR UPDATE").query(Long.class).list();
     }
 
     private static void notYourself(String actor, UserAccount user, String message) {
