@@ -1,5 +1,6 @@
 package io.huiwen.admin;
 
+import io.huiwen.HuiwenProperties;
 import io.huiwen.account.AccountProblem;
 import io.huiwen.account.ApiTokens;
 import io.huiwen.account.Users;
@@ -26,10 +27,13 @@ class AccountController {
 
     private final Users users;
     private final ApiTokens tokens;
+    private final boolean adminPasswordConfigured;
 
-    AccountController(Users users, ApiTokens tokens) {
+    AccountController(Users users, ApiTokens tokens, HuiwenProperties properties) {
         this.users = users;
         this.tokens = tokens;
+        this.adminPasswordConfigured = properties.admin().passwordFile() != null
+                || (properties.admin().password() != null && !properties.admin().password().isBlank());
     }
 
     @GetMapping("/admin/account")
@@ -37,6 +41,8 @@ class AccountController {
         model.addAttribute("user", users.findByName(me.getName()).orElse(null));
         model.addAttribute("username", me.getName());
         model.addAttribute("tokens", tokens.list(me.getName()));
+        // the first admin's configured password is set again at every start (see account.FirstAdmin)
+        model.addAttribute("passwordFromConfiguration", adminPasswordConfigured && "admin".equals(me.getName()));
         return "admin-account";
     }
 

@@ -218,9 +218,16 @@ class UsersAndTokensTest extends AccessStack {
         assertThat(made).contains("它只显示这一次", "class=\"new-token\">hw_");
         String token = made.replaceAll("(?s).*class=\"new-token\">(hw_[^<]+)<.*", "$1");
         String later = body(mvc.perform(get("/admin/account").cookie(session(session))).andReturn().getResponse());
-        assertThat(later).contains("发稿脚本").doesNotContain(token);
+        assertThat(later).contains("发稿脚本").doesNotContain(token).doesNotContain("由配置");
         assertThat(mvc.perform(get("/admin").header("Authorization", "Bearer " + token)).andReturn().getResponse().getStatus()).isEqualTo(200);
         users.resetPassword("cli", users.findByName(name).orElseThrow().id(), passwordOf(name), null);
+    }
+
+    @Test
+    void theAdminsAccountPageSaysItsPasswordComesFromTheConfiguration() throws Exception {
+        String session = logIn("admin", ADMIN_PASSWORD);
+        assertThat(body(mvc.perform(get("/admin/account").cookie(session(session))).andReturn().getResponse()))
+                .contains("此账号的密码由配置", "下次启动时会恢复为配置中的密码");
     }
 
     @Test
