@@ -21,10 +21,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -85,7 +81,7 @@ class SecurityConfig {
                         .permitAll())
                 .httpBasic(basic -> basic.realmName("Huiwen").authenticationEntryPoint(answers))
                 .addFilterBefore(new BearerTokenFilter(tokens, answers), BasicAuthenticationFilter.class)
-                .securityContext(context -> context.securityContextRepository(contexts()))
+                .securityContext(context -> context.securityContextRepository(new SelfAuthenticatingRequests()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .requestCache(cache -> cache.requestCache(adminPagesToReturnTo()))
@@ -135,43 +131,6 @@ class SecurityConfig {
             return null;
         }
         return authorization.strip().substring("bearer ".length()).strip();
-    }
-
-    /**
-     * Where a login is kept: in the session for a browser; for the request only when the request
-     * authenticates itself (Basic, Bearer), which therefore neither reads nor writes a session.
-     */
-    private static SecurityContextRepository contexts() {
-        RequestAttributeSecurityContextRepository requestOnly = new RequestAttributeSecurityContextRepository();
-        SecurityContextRepository browser = new DelegatingSecurityContextRepository(requestOnly, new HttpSessionSecurityContextRepository());
-        return new SecurityContextRepository() {
-            private SecurityContextRepository of(HttpServletRequest request) {
-                return authenticatesItself(request) ? requestOnly : browser;
-            }
-
-            @Override
-            @SuppressWarnings("deprecation")
-            public org.springframework.security.core.context.SecurityContext loadContext(
-                    org.springframework.security.web.context.HttpRequestResponseHolder holder) {
-                return of(holder.getRequest()).loadContext(holder);
-            }
-
-            @Override
-            public org.springframework.security.core.context.DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
-                return of(request).loadDeferredContext(request);
-            }
-
-            @Override
-            public void saveContext(org.springframework.security.core.context.SecurityContext context, HttpServletRequest request,
-                                    jakarta.servlet.http.HttpServletResponse response) {
-                of(request).saveContext(context, request, response);
-            }
-
-            @Override
-            public boolean containsContext(HttpServletRequest request) {
-                return of(request).containsContext(request);
-            }
-        };
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.huiwen.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -31,6 +30,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The whole portal on its own embedded database (demo content loaded), with a clock the tests
@@ -94,13 +94,44 @@ abstract class AccessStack {
 
     /** Logs in through the form; answers the session cookie's value. */
     String logIn(String username, String password) throws Exception {
-        MockHttpServletResponse login = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+        MockHttpServletResponse login = mvc.perform(post("/login").param("username", username).param("password", password).with(loginForm())
                 .with(r -> {
                     r.setRemoteAddr(freshAddress());
                     return r;
                 })).andReturn().getResponse();
         assertThat(login.getRedirectedUrl()).as("login of %s", username).isEqualTo("/admin");
         return sessionOf(login);
+    }
+
+    /**
+     * What a browser sends with the login form: the session cookie and CSRF field the login page
+     * handed out. (Spring Security's {@code csrf()} test helper is not used in these tests: it swaps
+     * the CSRF filter's token store for the whole context, hiding how the real one behaves.)
+     */
+    RequestPostProcessor loginForm() throws Exception {
+        MockHttpServletResponse form = mvc.perform(get("/login")).andReturn().getResponse();
+        String cookie = sessionOf(form);
+        String token = csrfField(form.getContentAsString(StandardCharsets.UTF_8));
+        return r -> {
+            r.setCookies(session(cookie));
+            r.addParameter("_csrf", token);
+            return r;
+        };
+    }
+
+    /** The CSRF header a page of this session's would let a script send ({@code X-CSRF-TOKEN}). */
+    RequestPostProcessor csrfFor(String session) throws Exception {
+        String token = csrfOf(session);
+        return r -> {
+            r.addHeader("X-CSRF-TOKEN", token);
+            return r;
+        };
+    }
+
+    static String csrfField(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF field in the page").isTrue();
+        return m.group(1);
     }
 
     static String sessionOf(MockHttpServletResponse response) {
@@ -120,10 +151,7 @@ abstract class AccessStack {
 
     /** The CSRF token a page hands out to this session (its hidden form field). */
     String csrfOf(String session) throws Exception {
-        String page = mvc.perform(get("/admin/account").cookie(session(session))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).as("a CSRF field in /admin/account").isTrue();
-        return m.group(1);
+        return csrfField(mvc.perform(get("/admin/account").cookie(session(session))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     String bearer(String username) {

@@ -2,7 +2,6 @@ package io.huiwen.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -120,7 +119,7 @@ class UsersAndTokensTest extends AccessStack {
         MockHttpServletResponse refused = mvc.perform(get("/api/v1/tokens").header("Authorization", token)).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(401);
         assertThat(body(refused)).startsWith("{\"error\":");
-        assertThat(mvc.perform(post("/login").param("username", name).param("password", passwordOf(name)).with(csrf())
+        assertThat(mvc.perform(post("/login").param("username", name).param("password", passwordOf(name)).with(loginForm())
                 .with(r -> {
                     r.setRemoteAddr(freshAddress());
                     return r;
@@ -181,18 +180,18 @@ class UsersAndTokensTest extends AccessStack {
     @Test
     void theUsersPageCreatesUsersAndSaysWhyNotInChinese() throws Exception {
         String session = logIn("admin", ADMIN_PASSWORD);
-        String location = mvc.perform(post("/admin/users").cookie(session(session)).with(csrf())
+        String location = mvc.perform(post("/admin/users").cookie(session(session)).with(csrfFor(session))
                 .param("username", "chen.jing").param("password", "一二三四五六七八九十").param("role", "EDITOR")).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).isEqualTo("/admin/users");
-        var flash = mvc.perform(post("/admin/users").cookie(session(session)).with(csrf())
+        var flash = mvc.perform(post("/admin/users").cookie(session(session)).with(csrfFor(session))
                 .param("username", "chen.jing").param("password", "short").param("role", "EDITOR")).andReturn().getFlashMap();
         assertThat(flash.get("error")).isEqualTo("密码至少需要 10 个字符");
         String page = body(mvc.perform(get("/admin/users").cookie(session(session))).andReturn().getResponse());
         assertThat(page).contains("用户管理", "chen.jing", "新建用户", "name=\"_csrf\"").doesNotContain("bcrypt");
         long id = users.findByName("chen.jing").orElseThrow().id();
-        flash = mvc.perform(post("/admin/users/" + id + "/delete").cookie(session(session)).with(csrf())).andReturn().getFlashMap();
+        flash = mvc.perform(post("/admin/users/" + id + "/delete").cookie(session(session)).with(csrfFor(session))).andReturn().getFlashMap();
         assertThat(flash.get("error")).isEqualTo("要删除 chen.jing，请先勾选“确认删除”");
-        flash = mvc.perform(post("/admin/users/" + id + "/delete").param("confirm", "yes").cookie(session(session)).with(csrf())).andReturn().getFlashMap();
+        flash = mvc.perform(post("/admin/users/" + id + "/delete").param("confirm", "yes").cookie(session(session)).with(csrfFor(session))).andReturn().getFlashMap();
         assertThat(flash.get("notice")).isEqualTo("已删除用户 chen.jing");
         assertThat(users.findByName("chen.jing")).isEmpty();
     }
@@ -202,19 +201,19 @@ class UsersAndTokensTest extends AccessStack {
         String name = user("liu.yang", Role.EDITOR);
         String session = logIn(name, passwordOf(name));
         String other = logIn(name, passwordOf(name));
-        var flash = mvc.perform(post("/admin/account/password").cookie(session(session)).with(csrf())
+        var flash = mvc.perform(post("/admin/account/password").cookie(session(session)).with(csrfFor(session))
                 .param("current", "wrong-password").param("password", "a-new-password").param("repeat", "a-new-password")).andReturn().getFlashMap();
         assertThat(flash.get("error")).isEqualTo("当前密码不对");
-        flash = mvc.perform(post("/admin/account/password").cookie(session(session)).with(csrf())
+        flash = mvc.perform(post("/admin/account/password").cookie(session(session)).with(csrfFor(session))
                 .param("current", passwordOf(name)).param("password", "a-new-password").param("repeat", "another-password")).andReturn().getFlashMap();
         assertThat(flash.get("error")).isEqualTo("两次输入的新密码不一致");
-        flash = mvc.perform(post("/admin/account/password").cookie(session(session)).with(csrf())
+        flash = mvc.perform(post("/admin/account/password").cookie(session(session)).with(csrfFor(session))
                 .param("current", passwordOf(name)).param("password", "a-new-password").param("repeat", "a-new-password")).andReturn().getFlashMap();
         assertThat(flash.get("notice")).isEqualTo("密码已修改；你在其他地方的登录已结束");
         assertThat(count("SELECT COUNT(*) FROM admin_session WHERE session_id = ?", idOf(other))).as("the other session ended").isZero();
         assertThat(mvc.perform(get("/admin/account").cookie(session(session))).andReturn().getResponse().getStatus()).as("this one goes on").isEqualTo(200);
 
-        String made = body(mvc.perform(post("/admin/account/tokens").cookie(session(session)).with(csrf()).param("name", "发稿脚本")).andReturn().getResponse());
+        String made = body(mvc.perform(post("/admin/account/tokens").cookie(session(session)).with(csrfFor(session)).param("name", "发稿脚本")).andReturn().getResponse());
         assertThat(made).contains("它只显示这一次", "class=\"new-token\">hw_");
         String token = made.replaceAll("(?s).*class=\"new-token\">(hw_[^<]+)<.*", "$1");
         String later = body(mvc.perform(get("/admin/account").cookie(session(session))).andReturn().getResponse());
