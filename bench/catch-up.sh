@@ -77,7 +77,7 @@ logged=$(psql_db -c "SELECT COUNT(*) FROM index_outbox WHERE article_id IN (SELE
 start_node
 catchup_ms=$ready_ms
 published=$(psql_db -c "SELECT COUNT(*) FROM article WHERE status = 'published'")
-indexed=$(curl -sf "http://127.0.0.1:$port/actuator/prometheus" | sed -n 's/^huiwen_search_index_documents[^ ]* \([0-9.eE+]*\)$/\1/p' | head -n 1)
+indexed=$(curl -sf -u admin:bench-admin "http://127.0.0.1:$port/actuator/prometheus" | sed -n 's/^huiwen_search_index_documents[^ ]* \([0-9.eE+]*\)$/\1/p' | head -n 1)
 indexed=$(printf '%.0f' "$indexed")
 stop_node
 

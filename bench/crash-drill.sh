@@ -60,7 +60,7 @@ db_rows() {
 }
 
 prometheus_index() {
-  curl -s "$base/actuator/prometheus" | sed -n 's/^huiwen_search_index_documents\({[^}]*}\)\{0,1\} \([0-9.E+]*\)$/\2/p' \
+  curl -s -u admin:crash-drill-admin "$base/actuator/prometheus" | sed -n 's/^huiwen_search_index_documents\({[^}]*}\)\{0,1\} \([0-9.E+]*\)$/\2/p' \
     | awk '{printf "%d", $1}'
 }
 
@@ -79,7 +79,7 @@ verify() {
 
   local port=$((20000 + RANDOM % 20000))
   base=http://127.0.0.1:$port
-  java -jar "$jar" --server.port=$port --huiwen.data-dir="$data" --huiwen.demo-content=false \
+  HUIWEN_ADMIN_PASSWORD=crash-drill-admin java -jar "$jar" --server.port=$port --huiwen.data-dir="$data" --huiwen.demo-content=false \
     --huiwen.collect.enabled=false > "$work/serve-$label.log" 2>&1 &
   server_pid=$!
   local deadline=$((SECONDS + 300))

@@ -113,8 +113,16 @@ public record HuiwenProperties(
     /** @param checkInterval how often to look whether the categorised articles grew enough to train again */
     public record Classifier(@DefaultValue("10m") Duration checkInterval) {}
 
-    /** @param password the first admin's password; unset, one is generated and printed once */
-    public record Admin(String password) {}
+    /**
+     * The first admin, user {@code admin}: its password is set from one of these at every start
+     * (unset, one is generated on the first start and printed once). Prefer the file or the
+     * environment ({@code HUIWEN_ADMIN_PASSWORD}) to {@code --huiwen.admin.password=…}, which every
+     * local user sees in {@code ps}.
+     *
+     * @param password     the first admin's password
+     * @param passwordFile a file holding it (its trailing line break is not part of it)
+     */
+    public record Admin(String password, Path passwordFile) {}
 
     public Path indexDir() {
         return dataDir.resolve("index");

@@ -119,7 +119,8 @@ class AcknowledgedWritesSurviveKillTest {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         long shown = -1;
         while (shown != expected && System.nanoTime() < deadline) {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")) // ADMIN only
+                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:kill-test".getBytes(StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = INDEX_GAUGE.matcher(metrics);
             assertThat(m.find()).as("gauge on /actuator/prometheus").isTrue();

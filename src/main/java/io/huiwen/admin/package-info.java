@@ -1,5 +1,7 @@
 /**
- * Admin: who may write (the admin account, login, HTTP Basic for the API) and the editorial
- * pages under {@code /admin}. Sits on top of article, search and rank.
+ * Admin: who may do what ({@code SecurityConfig}: roles by URL, form login, HTTP Basic and API
+ * tokens, CSRF, JSON refusals under {@code /api/}), the login and logout pages, and the editorial
+ * pages under {@code /admin} (review queue, sources, users, your own account and tokens). Sits on
+ * top of account, article, search and rank.
  */
 package io.huiwen.admin;

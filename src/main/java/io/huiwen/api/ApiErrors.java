@@ -1,5 +1,6 @@
 package io.huiwen.api;
 
+import io.huiwen.account.AccountProblem;
 import io.huiwen.api.ApiModels.Error;
 import io.huiwen.article.DatabaseUnavailable;
 import org.springframework.dao.DataAccessException;
@@ -47,6 +48,18 @@ class ApiErrors {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
                 .body(new Error(message));
+    }
+
+    /** A refused change to a user or token, with its reason in 简体中文. */
+    @ExceptionHandler(AccountProblem.class)
+    ResponseEntity<Error> account(AccountProblem e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        return ResponseEntity.status(status).body(new Error(e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

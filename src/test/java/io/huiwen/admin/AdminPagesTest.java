@@ -69,7 +69,7 @@ import org.springframework.web.context.WebApplicationContext;
         properties = {"huiwen.data-dir=target/slice-data/admin-pages", "huiwen.admin.password=test-admin"})
 @ImportAutoConfiguration({JteAutoConfiguration.class, ServletJteAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class,
         SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class})
-@Import(SecurityConfig.class)
+@Import(AdminSecurity.class)
 class AdminPagesTest {
 
     static final OffsetDateTime NOON = OffsetDateTime.of(2026, 11, 20, 12, 0, 0, 0, ZoneOffset.ofHours(8));

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -41,7 +42,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * <p>
  * The slice loads the project's {@code SecurityConfig} (through {@link AdminSecurity}): the tests run as
  * {@code @WithMockUser(roles = "ADMIN")}, and one checks that an anonymous caller gets a Basic challenge.
- * API calls need no CSRF token (the config ignores it under {@code /api/**}).
+ * A mock user is a session login, so every call carries the CSRF token (the builder's default request);
+ * {@code AccessRulesTest} shows calls without it refused.
  */
 @WebMvcTest(controllers = {EditorApi.class, StoryApi.class},
         properties = {"huiwen.data-dir=target/slice-data/editor-api", "huiwen.admin.password=test-admin"})
@@ -67,7 +69,8 @@ class EditorApiTest {
 
     @BeforeEach
     void mockMvcWithTheFilterChain() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
+                .defaultRequest(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/").with(csrf())).build();
     }
 
     @Test

@@ -226,7 +226,8 @@ class CollectFlowTest {
 
     @Test
     void fetchAndPollMetricsAreExported() throws Exception {
-        String metrics = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn().getResponse()
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized()); // metrics are for ADMINs
+        String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "secret"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(metrics).contains("huiwen_fetch_requests").contains("huiwen_collect_polls");
     }
