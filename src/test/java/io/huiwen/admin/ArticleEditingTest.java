@@ -74,7 +74,7 @@ class ArticleEditingTest {
     @Autowired JdbcClient jdbc;
 
     ResultActions patchJson(long id, String json) throws Exception {
-        return mvc.perform(patch("/api/v1/articles/" + id).with(EDITOR).contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(patch("/api/v1/articles/" + id).with(EDITOR).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     static String body(ResultActions r) throws Exception {
@@ -231,7 +231,7 @@ class ArticleEditingTest {
         patchJson(id, "{\"title\":\"河西口袋公园增至三座（编辑改）\"}").andExpect(status().isOk());
         jdbc.sql("UPDATE article SET excerpt = '旧抽取器的摘要', body_html = '<p>旧抽取器的正文</p>' WHERE id = ?").param(id).update();
 
-        JsonNode answer = JSON.readTree(body(mvc.perform(post("/api/v1/articles/" + id + "/reextract").with(EDITOR)).andExpect(status().isOk())));
+        JsonNode answer = JSON.readTree(body(mvc.perform(post("/api/v1/articles/" + id + "/reextract").with(EDITOR).with(csrf())).andExpect(status().isOk())));
         assertThat(answer.get("kept_fields").toString()).isEqualTo("[\"title\"]");
         var after = articles.findById(id).orElseThrow();
         assertThat(after.title()).isEqualTo("河西口袋公园增至三座（编辑改）");
@@ -245,9 +245,9 @@ class ArticleEditingTest {
 
         long demo = idOfTitle(articles, "新雪季开启");
         assertThat(page("/admin/articles/" + demo, EDITOR)).doesNotContain(">重新抽取<");
-        assertThat(JSON.readTree(body(mvc.perform(post("/api/v1/articles/" + demo + "/reextract").with(EDITOR)).andExpect(status().isBadRequest())))
+        assertThat(JSON.readTree(body(mvc.perform(post("/api/v1/articles/" + demo + "/reextract").with(EDITOR).with(csrf())).andExpect(status().isBadRequest())))
                 .get("error").asString()).isEqualTo("文章 " + demo + " 没有保存原始网页，无法重新抽取");
-        mvc.perform(post("/api/v1/articles/999999/reextract").with(EDITOR)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/articles/999999/reextract").with(EDITOR).with(csrf())).andExpect(status().isNotFound());
     }
 
     @Test
@@ -278,10 +278,10 @@ class ArticleEditingTest {
         assertThat(entry.actor()).isEqualTo("editor");
         assertThat(entry.before()).contains(article.title()).contains("\"source_url\"");
 
-        assertThat(JSON.readTree(body(mvc.perform(delete("/api/v1/articles/" + lead).with(EDITOR)).andExpect(status().isNotFound())))
+        assertThat(JSON.readTree(body(mvc.perform(delete("/api/v1/articles/" + lead).with(EDITOR).with(csrf())).andExpect(status().isNotFound())))
                 .get("error").asString()).isEqualTo("没有编号为 " + lead + " 的文章");
         long remaining = others.get(0) == story ? others.get(1) : others.get(0);
-        String deleted = body(mvc.perform(delete("/api/v1/articles/" + story).with(EDITOR)).andExpect(status().isOk()));
+        String deleted = body(mvc.perform(delete("/api/v1/articles/" + story).with(EDITOR).with(csrf())).andExpect(status().isOk()));
         assertThat(JSON.readTree(deleted).get("deleted").asBoolean()).isTrue();
         assertThat(articles.findById(remaining).orElseThrow().storyId()).as("the last one stands alone").isEqualTo(remaining);
         mvc.perform(delete("/api/v1/articles/" + remaining)).andExpect(status().isUnauthorized());
@@ -342,7 +342,7 @@ class ArticleEditingTest {
         long id = idOfTitle(articles, "非遗");
         patchJson(id, "{\"title\":\"<script>alert('x')</script>非遗竹编进校园\"}").andExpect(status().isOk());
         patchJson(id, "{\"body_html\":\"<p>" + "竹编课每周两节。".repeat(40) + "</p>\"}").andExpect(status().isOk());
-        mvc.perform(post("/api/v1/articles/" + id + "/category").with(EDITOR).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/articles/" + id + "/category").with(EDITOR).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"category\":\"shehui\"}")).andExpect(status().isOk());
 
         String history = page("/admin/audit?target_type=article&target_id=" + id, CHIEF);

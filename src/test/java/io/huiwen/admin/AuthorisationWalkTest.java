@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Every admin page and every write endpoint on this branch, asked as anonymous, as an EDITOR and
+ * Every admin page and every write endpoint, asked as anonymous, as an EDITOR and
  * as an ADMIN, each logged in three ways (session with its CSRF token, Bearer token, HTTP Basic);
  * anonymous calls carry no CSRF token, as a visitor's would not:
  * anonymous browsers are sent to {@code /login} and anonymous API callers get {@code 401 {"error"}};
@@ -58,11 +58,42 @@ class AuthorisationWalkTest extends AccessStack {
             new Call("POST", "/admin/account/password", null, Role.EDITOR),
             new Call("POST", "/admin/account/tokens", null, Role.EDITOR),
             new Call("POST", "/admin/account/tokens/" + NONE + "/revoke", null, Role.EDITOR),
+            // corrections and takedowns
+            new Call("GET", "/admin/articles", null, Role.EDITOR),
+            new Call("GET", "/admin/articles/" + NONE, null, Role.EDITOR),
+            new Call("POST", "/admin/articles/" + NONE, null, Role.EDITOR),
+            new Call("POST", "/admin/articles/" + NONE + "/unpublish", null, Role.EDITOR),
+            new Call("GET", "/admin/articles/" + NONE + "/delete", null, Role.EDITOR),
+            new Call("POST", "/admin/articles/" + NONE + "/delete", null, Role.EDITOR),
+            new Call("POST", "/admin/articles/" + NONE + "/split", null, Role.EDITOR),
+            new Call("POST", "/admin/articles/" + NONE + "/merge", null, Role.EDITOR),
+            new Call("POST", "/admin/articles/" + NONE + "/reextract", null, Role.EDITOR),
+            new Call("GET", "/admin/audit", null, Role.ADMIN),
+            // categories and sources
+            new Call("GET", "/admin/categories", null, Role.ADMIN),
+            new Call("POST", "/admin/categories", null, Role.ADMIN),
+            new Call("POST", "/admin/categories/" + NONE + "/rename", null, Role.ADMIN),
+            new Call("POST", "/admin/categories/" + NONE + "/move", null, Role.ADMIN),
+            new Call("POST", "/admin/categories/" + NONE + "/aliases", null, Role.ADMIN),
+            new Call("GET", "/admin/categories/" + NONE + "/delete", null, Role.ADMIN),
+            new Call("POST", "/admin/categories/" + NONE + "/delete", null, Role.ADMIN),
+            new Call("GET", "/admin/sources/new", null, Role.ADMIN),
+            new Call("POST", "/admin/sources", null, Role.ADMIN),
+            new Call("GET", "/admin/sources/" + NONE + "/edit", null, Role.ADMIN),
+            new Call("POST", "/admin/sources/" + NONE, null, Role.ADMIN),
+            new Call("POST", "/admin/sources/" + NONE + "/disable", null, Role.ADMIN),
+            new Call("POST", "/admin/sources/" + NONE + "/enable", null, Role.ADMIN),
+            new Call("GET", "/admin/sources/" + NONE + "/delete", null, Role.ADMIN),
+            new Call("POST", "/admin/sources/" + NONE + "/delete", null, Role.ADMIN),
             // the API's writes, and its reads that are not public
             new Call("POST", "/api/v1/articles/" + NONE + "/publish", null, Role.EDITOR),
             new Call("POST", "/api/v1/articles/" + NONE + "/category", "{\"category\":\"caijing\"}", Role.EDITOR),
             new Call("POST", "/api/v1/articles/" + NONE + "/split", null, Role.EDITOR),
             new Call("POST", "/api/v1/stories/merge", "{}", Role.EDITOR),
+            new Call("POST", "/api/v1/articles/" + NONE + "/unpublish", null, Role.EDITOR),
+            new Call("PATCH", "/api/v1/articles/" + NONE, "{\"title\":\"新标题\"}", Role.EDITOR),
+            new Call("DELETE", "/api/v1/articles/" + NONE, null, Role.EDITOR),
+            new Call("POST", "/api/v1/articles/" + NONE + "/reextract", null, Role.EDITOR),
             new Call("GET", "/api/v1/sources", null, Role.ADMIN),
             new Call("GET", "/api/v1/sources/" + NONE, null, Role.ADMIN),
             new Call("POST", "/api/v1/sources", "{}", Role.ADMIN),

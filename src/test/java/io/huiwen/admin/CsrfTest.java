@@ -71,19 +71,24 @@ class CsrfTest extends AccessStack {
     }
 
     Map<String, Object> stored() {
-        return Map.of(
-                "review status", jdbc.sql("SELECT status FROM article WHERE id = ?").param(review).query(String.class).single(),
-                "category", count("SELECT category_id FROM article WHERE id = ?", recategorised),
-                "story", count("SELECT story_id FROM article WHERE id = ?", inStory),
-                "other story's articles", count("SELECT COUNT(*) FROM article WHERE story_id = ?", otherStory),
-                "source", jdbc.sql("SELECT name || '|' || enabled || '|' || COALESCE(CAST(last_poll_at AS VARCHAR), '-') FROM source WHERE id = ?")
-                        .param(source).query(String.class).optional().orElse("gone"),
-                "sources", count("SELECT COUNT(*) FROM source"),
-                "victim", jdbc.sql("SELECT role || '|' || enabled || '|' || password_hash FROM app_user WHERE id = ?").param(victim)
-                        .query(String.class).optional().orElse("gone"),
-                "users", count("SELECT COUNT(*) FROM app_user"),
-                "tokens", count("SELECT COUNT(*) FROM api_token"),
-                "audit", count("SELECT COUNT(*) FROM audit_log"));
+        return Map.ofEntries(
+                Map.entry("review status", jdbc.sql("SELECT status FROM article WHERE id = ?").param(review).query(String.class).single()),
+                Map.entry("category", count("SELECT category_id FROM article WHERE id = ?", recategorised)),
+                Map.entry("story", count("SELECT story_id FROM article WHERE id = ?", inStory)),
+                Map.entry("other story's articles", count("SELECT COUNT(*) FROM article WHERE story_id = ?", otherStory)),
+                Map.entry("source", jdbc.sql("SELECT name || '|' || enabled || '|' || COALESCE(CAST(last_poll_at AS VARCHAR), '-') FROM source WHERE id = ?")
+                        .param(source).query(String.class).optional().orElse("gone")),
+                Map.entry("sources", count("SELECT COUNT(*) FROM source")),
+                Map.entry("victim", jdbc.sql("SELECT role || '|' || enabled || '|' || password_hash FROM app_user WHERE id = ?").param(victim)
+                        .query(String.class).optional().orElse("gone")),
+                Map.entry("users", count("SELECT COUNT(*) FROM app_user")),
+                Map.entry("tokens", count("SELECT COUNT(*) FROM api_token")),
+                Map.entry("audit", count("SELECT COUNT(*) FROM audit_log")),
+                Map.entry("an article", jdbc.sql("SELECT title || '|' || status || '|' || COALESCE(excerpt, '') FROM article WHERE id = ?")
+                        .param(recategorised).query(String.class).optional().orElse("gone")),
+                Map.entry("articles", count("SELECT COUNT(*) FROM article")),
+                Map.entry("categories", jdbc.sql("SELECT slug || '|' || name || '|' || position || '|' || aliases FROM category ORDER BY id")
+                        .query(String.class).list()));
     }
 
     @Test
@@ -114,6 +119,28 @@ class CsrfTest extends AccessStack {
                 .param("repeat", "taken-over-password"), null);
         attacks.put(post("/admin/account/tokens").param("name", "stolen"), null);
         attacks.put(post("/admin/account/tokens/" + token + "/revoke"), null);
+        // corrections and takedowns
+        attacks.put(post("/api/v1/articles/" + recategorised + "/unpublish"), null);
+        attacks.put(patch("/api/v1/articles/" + recategorised), "{\"title\":\"被篡改的标题\",\"excerpt\":\"假摘要\"}");
+        attacks.put(delete("/api/v1/articles/" + recategorised), null);
+        attacks.put(post("/api/v1/articles/" + recategorised + "/reextract"), null);
+        attacks.put(post("/admin/articles/" + recategorised).param("title", "被篡改的标题").param("excerpt", "假摘要"), null);
+        attacks.put(post("/admin/articles/" + recategorised + "/unpublish"), null);
+        attacks.put(post("/admin/articles/" + recategorised + "/delete"), null);
+        attacks.put(post("/admin/articles/" + inStory + "/split"), null);
+        attacks.put(post("/admin/articles/" + inStory + "/merge").param("story", Long.toString(otherStory)), null);
+        attacks.put(post("/admin/articles/" + recategorised + "/reextract"), null);
+        // categories and sources
+        long keji = count("SELECT id FROM category WHERE slug = 'keji'");
+        attacks.put(post("/admin/categories").param("slug", "evil").param("name", "恶意栏目"), null);
+        attacks.put(post("/admin/categories/" + keji + "/rename").param("name", "被改名"), null);
+        attacks.put(post("/admin/categories/" + keji + "/move").param("step", "1"), null);
+        attacks.put(post("/admin/categories/" + keji + "/aliases").param("aliases", "恶意"), null);
+        attacks.put(post("/admin/categories/" + keji + "/delete").param("moveTo", "caijing"), null);
+        attacks.put(post("/admin/sources").param("name", "恶意来源").param("url", "https://evil.example/rss.xml").param("type", "feed"), null);
+        attacks.put(post("/admin/sources/" + source).param("name", "被改的名字").param("url", "https://evil.example/rss.xml").param("type", "feed"), null);
+        attacks.put(post("/admin/sources/" + source + "/disable"), null);
+        attacks.put(post("/admin/sources/" + source + "/delete"), null);
         for (var attack : attacks.entrySet()) {
             MockHttpServletResponse answer = send(fromAnotherSite(attack.getKey()), attack.getValue());
             String what = attack.getKey().buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();

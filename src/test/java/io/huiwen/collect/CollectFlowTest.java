@@ -352,7 +352,7 @@ class CollectFlowTest {
 
         String admin = mvc.perform(get("/admin/sources").with(httpBasic("admin", "secret"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(admin).contains("<code>http_404</code>").contains("立即抓取");
+        assertThat(admin).as("the reason in Chinese").contains(FailureInChinese.reason("http_404")).contains("页面不存在").contains("立即抓取");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -376,7 +376,7 @@ class CollectFlowTest {
         assertThat(shown.get("last_error").asString()).isEqualTo(reason);
         String admin = mvc.perform(get("/admin/sources").with(httpBasic("admin", "secret"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(admin).contains("<code>" + reason + "</code>");
+        assertThat(admin).as("the reason in Chinese").contains(FailureInChinese.reason(reason));
     }
 
     @Test
