@@ -18,6 +18,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -50,11 +51,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication
 class SecurityConfig {
 
+    /**
+     * The newsroom's accounts, as Spring Security looks them up. Being a bean, it also keeps Spring
+     * Boot from making its own in-memory user with a generated password (and logging that password).
+     */
     @Bean
-    SecurityFilterChain security(HttpSecurity http, Users users, ApiTokens tokens, LoginThrottle throttle, PasswordEncoder encoder,
-                                 Clock clock, Environment environment) throws Exception {
+    UserDetailsService accounts(Users users) {
+        return new AccountDetails(users);
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, UserDetailsService accounts, ApiTokens tokens, LoginThrottle throttle,
+                                 PasswordEncoder encoder, Clock clock, Environment environment) throws Exception {
         AccessAnswers answers = new AccessAnswers(clock);
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new AccountDetails(users));
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         RequestMatcher onManagementPort = managementPort(environment);
         http.authorizeHttpRequests(auth -> auth

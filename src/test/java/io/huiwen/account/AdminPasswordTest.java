@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -27,6 +30,7 @@ import org.springframework.web.context.support.StandardServletEnvironment;
  * {@code huiwen.admin.password-file}; the portal started as an operator starts it, and the stored
  * hash checked against the password given.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AdminPasswordTest {
 
     /** An environment whose operating-system variables are {@code variables} (and nothing else). */
@@ -74,11 +78,13 @@ class AdminPasswordTest {
     }
 
     @Test
-    void thePortalTakesTheAdminPasswordFromTheEnvironmentThenFromAFile() throws Exception {
+    void thePortalTakesTheAdminPasswordFromTheEnvironmentThenFromAFile(CapturedOutput output) throws Exception {
         Path data = TestDataDir.create("admin-password");
         try (var portal = start(data, Map.of("HUIWEN_ADMIN_PASSWORD", "from-the-environment"))) {
             assertThat(adminPasswordIs(portal, "from-the-environment")).isTrue();
         }
+        assertThat(output.getAll()).as("no second, generated account of Spring Boot's beside the newsroom's")
+                .doesNotContain("generated security password");
         Path file = data.resolve("admin-password");
         Files.writeString(file, "from-a-file-0123\n");
         try (var portal = start(data, new HashMap<>(), "--huiwen.admin.password-file=" + file)) {
