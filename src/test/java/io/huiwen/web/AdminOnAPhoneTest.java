@@ -96,7 +96,7 @@ class AdminOnAPhoneTest {
     }
 
     @Test
-    void everyNewsroomAdminPageFitsA390PixelScreen() throws IOException {
+    void everyAdminPageFitsA390PixelScreen() throws IOException {
         jdbc.sql("""
                 INSERT INTO source (name, url, type, error_streak, last_error, last_error_message, last_poll_at, last_success_at, next_poll_at)
                 VALUES ('一个名字相当长的地方融媒体中心新闻客户端', 'https://www.very-long-host-name-for-a-county-media-centre.example.cn/channels/local/news/index_list_feed_2026.xml',
@@ -119,6 +119,15 @@ class AdminOnAPhoneTest {
         fitsThePhone("/admin/sources/" + source + "/delete", "source-delete");
         fitsThePhone("/admin/categories", "categories");
         fitsThePhone("/admin/categories/" + category + "/delete", "category-delete");
+        long article = jdbc.sql("SELECT MIN(id) FROM article").query(Long.class).single();
+        fitsThePhone("/admin/articles", "articles");
+        fitsThePhone("/admin/articles/" + article, "article-edit");
+        fitsThePhone("/admin/articles/" + article + "/delete", "article-delete");
+        fitsThePhone("/admin/audit", "audit");
+        fitsThePhone("/admin/users", "users");
+        fitsThePhone("/admin/account", "account");
+        fitsThePhone("/logout", "logout");
+        driver.navigate().back();
 
         // the navigation's 退出 signs out
         driver.findElement(By.cssSelector(".admin-nav .logout button")).click();
