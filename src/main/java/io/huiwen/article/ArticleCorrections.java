@@ -167,7 +167,9 @@ public class ArticleCorrections {
             jdbc.sql("UPDATE article SET excerpt = ? WHERE id = ?").params(excerpt, id).update();
         }
         if (after.containsKey(ArticleEdit.PUBLISHED_AT)) {
-            jdbc.sql("UPDATE article SET publish_time = ?, sort_time = ? WHERE id = ?").params(published, published, id).update();
+            // a date taken away: the article sorts as an undated one would have on arrival
+            jdbc.sql("UPDATE article SET publish_time = ?, sort_time = " + ArticleStore.SORT_TIME_SQL.formatted("?") + " WHERE id = ?")
+                    .params(published, published, id).update();
         }
         jdbc.sql("UPDATE article SET edited_fields = ? WHERE id = ?").params(String.join(",", edited), id).update();
     }

@@ -299,6 +299,25 @@ public class ArticleStore {
         }
     }
 
+    /**
+     * Where an article with no known date stands in 最新 and 热门 when it came by a file import or
+     * another bulk load: behind every dated one (热门 never reaches it). It is an order, never shown:
+     * pages, feeds and the API show {@code publish_time}, null when unknown.
+     */
+    public static final OffsetDateTime UNDATED = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    /**
+     * The time lists order an article by: its publish time; when the page gave none, the time it
+     * was first seen if that was a live collection (a poll of a source, {@code live}), since the
+     * poll found it new; never the time of a file import, which says nothing of the article's age.
+     */
+    public static OffsetDateTime sortTime(OffsetDateTime published, OffsetDateTime firstSeen, boolean live) {
+        return published != null ? published : live ? firstSeen : UNDATED;
+    }
+
+    /** {@link #sortTime} in SQL, for an article row {@code a} whose publish time becomes {@code published}. */
+    static final String SORT_TIME_SQL = "COALESCE(%s, CASE WHEN source_id IS NULL THEN TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00' ELSE collected_at END)";
+
     /** Everything of a new article's row but what enrichment gives. */
     private record NewRow(ExtractedArticle page, String key, CategoryEvidence.Choice category, ArticleState state, String reviewReason,
                           Long sourceId, Long storyId) {}
@@ -307,7 +326,7 @@ public class ArticleStore {
         ExtractedArticle page = row.page();
         Category category = row.category().category();
         OffsetDateTime collected = collectedAt.withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime sortTime = page.publishTime() != null ? page.publishTime() : collected;
+        OffsetDateTime sortTime = sortTime(page.publishTime(), collected, row.sourceId() != null);
         long hash = e.simhash();
         var keys = new GeneratedKeyHolder();
         template.update(con -> {

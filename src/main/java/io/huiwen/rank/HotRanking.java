@@ -9,9 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -20,10 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * 热门文章: views in the window, decayed by age with a Hacker-News-style gravity,
- * score = views × (1 + log2 outlets) / (age in hours + 2) ^ gravity, newer first among equals (so an unread portal
- * shows its newest stories). Only stories published within the window take part, so a years-old
- * story cannot be hot however often it was read. One entry per story.
+ * 热门文章, one entry per story. A story scores its members' views in the window, each decayed by
+ * its age with a Hacker-News-style gravity, views × (1 + log2 outlets) / (age in hours + 2) ^ gravity,
+ * plus what it is worth before anyone reads it: how many outlets (distinct 来源 of its published
+ * articles) report it, decayed by the age of its newest report ({@link #reported}). So a fresh
+ * install shows the stories many outlets carry rather than simply the newest, and views take over
+ * as they accumulate. Only articles whose order time ({@code sort_time}) lies within the window
+ * take part, so a years-old story cannot be hot however often it was read, and an undated import
+ * (ordered before every dated article, see {@code ArticleStore.UNDATED}) never is.
  */
 @Component
 public class HotRanking {
@@ -86,22 +91,33 @@ public class HotRanking {
         List<Candidate> candidates = jdbc.sql("""
                 SELECT a.id, a.story_id, a.sort_time,
                        COALESCE((SELECT SUM(v.views) FROM article_view v WHERE v.article_id = a.id AND v.bucket >= :since), 0) AS views,
-                       %s AS outlets
+                       (SELECT COUNT(DISTINCT COALESCE(m.source, '')) FROM article m WHERE m.story_id = a.story_id AND m.status = :published) AS outlets
                 FROM article a
                 WHERE a.status = :published AND a.sort_time >= :since AND a.sort_time <= :now
-                ORDER BY views DESC, a.sort_time DESC
-                LIMIT 500
-                """.formatted(ArticleRepository.storySize("a")))
+                ORDER BY views DESC, outlets DESC, a.sort_time DESC
+                LIMIT 1000
+                """)
                 .param("since", since).param("now", now.plusMinutes(5)).param("published", ArticleState.PUBLISHED.sql())
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4), rs.getInt(5)))
                 .list();
-        Set<Long> stories = new HashSet<>();
-        List<Long> ids = candidates.stream()
-                .sorted(Comparator.comparingDouble((Candidate c) -> score(c.views(), c.outlets(), Duration.between(c.time(), now))).reversed()
-                        .thenComparing(Candidate::time, Comparator.reverseOrder()))
-                .filter(c -> stories.add(c.storyId()))
+        // One entry per story: its members' decayed views summed, plus what its outlets say before anyone reads it;
+        // shown by its most-read member (the earliest among equals, as lists show a story).
+        record Story(Candidate shown, double score, OffsetDateTime newest) {}
+        Map<Long, List<Candidate>> byStory = new LinkedHashMap<>();
+        candidates.forEach(c -> byStory.computeIfAbsent(c.storyId(), k -> new ArrayList<>()).add(c));
+        List<Story> ranked = new ArrayList<>();
+        for (List<Candidate> members : byStory.values()) {
+            OffsetDateTime newest = members.stream().map(Candidate::time).max(Comparator.naturalOrder()).orElseThrow();
+            int outlets = members.stream().mapToInt(Candidate::outlets).max().orElse(1);
+            double read = members.stream().mapToDouble(c -> score(c.views(), outlets, Duration.between(c.time(), now))).sum();
+            Candidate shown = members.stream().min(Comparator.comparingLong((Candidate c) -> -c.views())
+                    .thenComparing(Candidate::time).thenComparingLong(Candidate::id)).orElseThrow();
+            ranked.add(new Story(shown, read + reported(outlets, Duration.between(newest, now)), newest));
+        }
+        List<Long> ids = ranked.stream()
+                .sorted(Comparator.comparingDouble(Story::score).reversed().thenComparing(Story::newest, Comparator.reverseOrder()))
                 .limit(max)
-                .map(Candidate::id)
+                .map(s -> s.shown().id())
                 .toList();
         return articles.summaries(ids);
     }
@@ -109,6 +125,25 @@ public class HotRanking {
     /** A story many outlets carry weighs more: each doubling of outlets adds as much as the first. */
     double score(long views, int outlets, Duration age) {
         double hours = Math.max(0, age.toMinutes() / 60.0);
-        return views * (1 + Math.log(Math.max(1, outlets)) / Math.log(2)) / Math.pow(hours + 2, gravity);
+        return views * outletFactor(outlets) / Math.pow(hours + 2, gravity);
+    }
+
+    /**
+     * What a story is worth before (and besides) its views: how many outlets report it, halved
+     * every {@link #REPORTED_HALF_LIFE_HOURS} hours since its newest report. Worth
+     * {@link #REPORTED_WEIGHT} for a lone article just published, about as much as one view of it,
+     * so that readers' views soon decide; three outlets yesterday still outweigh one an hour ago,
+     * and a story weeks old is worth nothing.
+     */
+    double reported(int outlets, Duration sinceNewest) {
+        double hours = Math.max(0, sinceNewest.toMinutes() / 60.0);
+        int n = Math.max(1, outlets);
+        return REPORTED_WEIGHT * n * outletFactor(n) * Math.pow(0.5, hours / REPORTED_HALF_LIFE_HOURS);
+    }
+
+    static final double REPORTED_WEIGHT = 0.25, REPORTED_HALF_LIFE_HOURS = 24;
+
+    private static double outletFactor(int outlets) {
+        return 1 + Math.log(Math.max(1, outlets)) / Math.log(2);
     }
 }

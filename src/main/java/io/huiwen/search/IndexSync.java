@@ -297,6 +297,6 @@ public class IndexSync {
     static IndexedArticle indexed(Article a) {
         return new IndexedArticle(a.id(), a.title(), a.text(), a.tags(), a.source(),
                 a.category() == null ? null : a.category().slug(),
-                a.publishTime() != null ? a.publishTime() : a.collectedAt(), a.storyId(), a.sourceUrl());
+                io.huiwen.article.ArticleStore.sortTime(a.publishTime(), a.collectedAt(), a.sourceId() != null), a.storyId(), a.sourceUrl());
     }
 }

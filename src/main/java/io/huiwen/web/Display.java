@@ -1,5 +1,7 @@
 package io.huiwen.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +12,7 @@ public final class Display {
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private Display() {}
 
@@ -18,9 +21,21 @@ public final class Display {
         return t == null ? "未知" : MINUTE.format(t.atZoneSameInstant(BEIJING));
     }
 
-    /** Month and day for lists; empty when unknown. */
+    /**
+     * The date in every list (home, category, tag, search, admin): {@code 11-26} this year,
+     * {@code 2019-09-26} another year, Beijing time; empty when unknown (never the import time).
+     */
     public static String day(OffsetDateTime t) {
-        return t == null ? "" : DAY.format(t.atZoneSameInstant(BEIJING));
+        return day(t, Clock.system(BEIJING));
+    }
+
+    /** {@link #day(OffsetDateTime)} as of the clock's today. */
+    static String day(OffsetDateTime t, Clock clock) {
+        if (t == null) {
+            return "";
+        }
+        var local = t.atZoneSameInstant(BEIJING);
+        return local.getYear() == LocalDate.now(clock.withZone(BEIJING)).getYear() ? DAY.format(local) : DATE.format(local);
     }
 
     /** A value for a URL query parameter or path segment, percent-encoded as UTF-8. */

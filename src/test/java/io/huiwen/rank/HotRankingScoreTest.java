@@ -31,4 +31,22 @@ class HotRankingScoreTest {
     void newerRanksHigherAtTheSameViews() {
         assertThat(ranking.score(10, 1, Duration.ofHours(1))).isGreaterThan(ranking.score(10, 1, Duration.ofHours(20)));
     }
+
+    @Test
+    void beforeAnyViewThreeOutletsYesterdayOutweighOneAnHourAgo() {
+        assertThat(ranking.reported(3, Duration.ofHours(24))).isGreaterThan(ranking.reported(1, Duration.ofHours(1)));
+        assertThat(ranking.reported(2, Duration.ofHours(24))).isGreaterThan(ranking.reported(1, Duration.ofHours(1)));
+    }
+
+    @Test
+    void aStoryWeeksOldIsWorthLessThanALoneArticleOfToday() {
+        assertThat(ranking.reported(10, Duration.ofDays(14))).isLessThan(ranking.reported(1, Duration.ofHours(23)));
+    }
+
+    @Test
+    void viewsTakeOverAsTheyAccumulate() {
+        double busyLone = ranking.score(20, 1, Duration.ofHours(3)) + ranking.reported(1, Duration.ofHours(3));
+        double unreadStory = ranking.reported(3, Duration.ofHours(3));
+        assertThat(busyLone).isGreaterThan(unreadStory);
+    }
 }
