@@ -130,9 +130,10 @@ public class HotRanking {
 
     /**
      * What a story is worth before (and besides) its views: how many outlets report it, halved
-     * every {@link #REPORTED_HALF_LIFE_HOURS} hours since its newest report. Worth
-     * {@link #REPORTED_WEIGHT} for a lone article just published, about as much as one view of it,
-     * so that readers' views soon decide; three outlets yesterday still outweigh one an hour ago,
+     * every {@link #REPORTED_HALF_LIFE_HOURS} hours since its newest report. A lone article just
+     * published is worth {@link #REPORTED_WEIGHT}, about one view of an article half a day old, so
+     * that readers' views soon decide (a few dozen views of a two-day-old article outweigh an unread
+     * story three outlets carry); before any view, three outlets yesterday outweigh one an hour ago,
      * and a story weeks old is worth nothing.
      */
     double reported(int outlets, Duration sinceNewest) {
@@ -141,7 +142,7 @@ public class HotRanking {
         return REPORTED_WEIGHT * n * outletFactor(n) * Math.pow(0.5, hours / REPORTED_HALF_LIFE_HOURS);
     }
 
-    static final double REPORTED_WEIGHT = 0.25, REPORTED_HALF_LIFE_HOURS = 24;
+    static final double REPORTED_WEIGHT = 0.01, REPORTED_HALF_LIFE_HOURS = 24;
 
     private static double outletFactor(int outlets) {
         return 1 + Math.log(Math.max(1, outlets)) / Math.log(2);

@@ -130,28 +130,34 @@ abstract class RepositoryContract {
             caijing.add(store.store(report("https://example.cn/c" + i, "财经" + i, NOON.plusHours(i), texts[i]), "caijing", NOON).id());
         }
         long keji = store.store(report("https://example.cn/k0", "科技0", NOON.plusHours(10), Reports.ROBOT), "keji", NOON).id();
-        // no publish date: listed by when it was collected, which is the newest of all
+        // no publish date, imported (issue #15): behind every dated article, however late it came in
         long undated = store.store(report("https://example.cn/k1", "科技1", null, Reports.BATTERY), "keji", NOON.plusHours(20)).id();
+        // no publish date, found by a source's poll: listed by when it was first seen
+        long source = jdbc.sql("INSERT INTO source (name, url, type, enabled) VALUES ('潮声日报', 'https://chaosheng.example.cn/feed.xml', 'feed', FALSE)")
+                .update() > 0 ? jdbc.sql("SELECT id FROM source WHERE name = '潮声日报'").query(Long.class).single() : 0;
+        long polled = store.store(report("https://example.cn/k2", "科技2", null, Reports.OCEAN), "keji", NOON.plusHours(15),
+                new ArticleStore.Provenance(source, false, null)).id();
 
         var first = articles.latest(1, 3);
-        assertThat(first.total()).isEqualTo(7);
-        assertThat(first.items()).extracting(ArticleSummary::id).containsExactly(undated, keji, caijing.get(4));
-        assertThat(articles.latest(3, 3).items()).extracting(ArticleSummary::id).containsExactly(caijing.get(0));
+        assertThat(first.total()).isEqualTo(8);
+        assertThat(first.items()).extracting(ArticleSummary::id).containsExactly(polled, keji, caijing.get(4));
+        assertThat(articles.latest(3, 3).items()).extracting(ArticleSummary::id).containsExactly(caijing.get(0), undated);
         assertThat(articles.latest(4, 3).items()).isEmpty();
+        assertThat(articles.findById(undated).orElseThrow().publishTime()).as("no invented date").isNull();
 
         long caijingId = categories.findBySlug("caijing").orElseThrow().id();
         var second = articles.inCategory(caijingId, 2, 2);
         assertThat(second.total()).isEqualTo(5);
         assertThat(second.pages()).isEqualTo(3);
         assertThat(second.items()).extracting(ArticleSummary::id).containsExactly(caijing.get(2), caijing.get(1));
-        assertThat(articles.newest(2)).extracting(ArticleSummary::id).containsExactly(undated, keji);
+        assertThat(articles.newest(2)).extracting(ArticleSummary::id).containsExactly(polled, keji);
         assertThat(articles.newestIn(categories.findBySlug("keji").orElseThrow().id(), 5)).extracting(ArticleSummary::id)
-                .containsExactly(undated, keji);
+                .containsExactly(polled, keji, undated);
 
         String tag = articles.tags(caijing.get(0)).get(0);
         var tagged = articles.withTag(tag, 1, 20);
         List<Long> carrying = new ArrayList<>(caijing);
-        carrying.addAll(List.of(keji, undated));
+        carrying.addAll(List.of(keji, undated, polled));
         carrying.removeIf(id -> !articles.tags(id).contains(tag));
         assertThat(tagged.total()).isEqualTo(carrying.size());
         assertThat(tagged.items()).extracting(ArticleSummary::id).containsExactlyInAnyOrderElementsOf(carrying);
