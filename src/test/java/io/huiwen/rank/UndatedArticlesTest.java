@@ -121,6 +121,36 @@ class UndatedArticlesTest {
         assertThat(links(section(page("/"), "最新文章"))).startsWith(polled);
     }
 
+    @Test
+    @Order(4)
+    void listDatesShowTheYearWhenItIsNotThisYear() throws Exception {
+        long old = ingest.imported(page("老城墙修缮工程通过验收 城墙步道重新开放", "<meta property=\"article:published_time\" content=\"2019-09-26T10:00:00+08:00\">",
+                "老城墙修缮工程历时两年，修补墙砖一万多块，城墙步道重新向市民开放，沿途设置了讲解牌和观景台。"), "old.html", "shehui").stored().id();
+        index.drain();
+        String title = "老城墙修缮工程通过验收";
+        String tag = JSON.readTree(mvc.perform(get("/api/v1/articles/" + old)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .get("tags").get(0).asString();
+        for (String list : List.of("/c/shehui?page=" + lastPage("/c/shehui"), "/t/" + tag,
+                "/search?q=" + title)) {
+            String html = page(list);
+            int at = html.indexOf("/a/" + old + "\"");
+            assertThat(at).as(list).isPositive();
+            assertThat(html.substring(at, html.indexOf("</li>", at))).as(list).contains("2019-09-26").doesNotContain(">09-26");
+        }
+        String admin = mvc.perform(get("/admin/articles").param("q", title)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("王主编").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(admin).contains("2019-09-26");
+        String thisYear = page("/");
+        assertThat(section(thisYear, "最新文章")).as("this year's dates stay short")
+                .containsPattern("<span class=\"meta\">[^<]*\\d{2}-\\d{2}</span>").doesNotContain("2019-");
+    }
+
+    int lastPage(String list) throws Exception {
+        Matcher m = Pattern.compile("第 \\d+ / (\\d+) 页").matcher(page(list));
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
     static byte[] page(String title, String head, String text) {
         return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + title + "</title>" + head
                 + "</head><body><article><h1>" + title + "</h1><p>" + text + "</p><p>" + text + "</p></article></body></html>")
