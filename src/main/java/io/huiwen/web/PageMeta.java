@@ -25,7 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record PageMeta(String canonical, List<Feed> feeds, String currentCategory, List<Property> openGraph, String jsonLd) {
 
-    public record Feed(String title, String href) {}
+    /** A feed a page advertises; {@code type} its media type (RSS or Atom). */
+    public record Feed(String title, String href, String type) {
+
+        static final String RSS = "application/rss+xml";
+        static final String ATOM = "application/atom+xml";
+
+        Feed(String title, String href) {
+            this(title, href, RSS);
+        }
+    }
 
     public record Property(String property, String content) {}
 
@@ -84,8 +93,9 @@ public record PageMeta(String canonical, List<Feed> feeds, String currentCategor
                 newsArticle(site, a, canonical, image));
     }
 
+    /** The whole site's feeds: RSS and Atom. */
     private static List<Feed> siteFeeds(SiteChrome site) {
-        return List.of(new Feed(site.siteName(), "/feed.xml"));
+        return List.of(new Feed(site.siteName(), "/feed.xml"), new Feed(site.siteName() + " (Atom)", "/atom.xml", Feed.ATOM));
     }
 
     /** The first picture the article has, as Huiwen serves it (see {@link ImageProxy}). */

@@ -234,6 +234,8 @@ class PortalMetadataTest {
 
         Document home = Jsoup.parse(fetch("/").body());
         assertThat(home.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href")).containsExactly("/feed.xml");
+        assertThat(home.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href")).containsExactly("/atom.xml");
+        assertThat(category.select("link[rel=alternate]").eachAttr("href")).containsExactly("/c/keji/feed.xml", "/feed.xml", "/atom.xml");
         assertThat(home.select("nav.nav a[aria-current]")).isEmpty();
     }
 
