@@ -20,6 +20,12 @@ public class HuiwenApplication {
         }
     }
 
+    /** Here, beside the clock, so that every slice of the application (web tests too) has it. */
+    @Bean
+    SiteUrl siteUrl(HuiwenProperties properties, org.springframework.core.env.Environment environment) {
+        return new SiteUrl(properties, environment);
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

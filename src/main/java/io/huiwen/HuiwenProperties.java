@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir     embedded database, search index and caches live here
  * @param demoContent load the demo articles into an empty database
  * @param siteName    shown in the header, feeds and page titles
- * @param siteUrl     absolute base for feeds and sitemaps
+ * @param siteUrl     the public address, absolute base for feeds, sitemaps, robots.txt and canonical
+ *                    links; unset, each request's own address (see {@link SiteUrl})
  * @param nodeId      names this node as the holder of its leases; unset, an id generated once and
  *                    kept in {@code <data-dir>/node-id} (see {@link NodeId})
  * @param db          the embedded database (ignored when {@code spring.datasource.url} points elsewhere)
@@ -28,7 +29,7 @@ public record HuiwenProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("true") boolean demoContent,
         @DefaultValue("汇闻") String siteName,
-        @DefaultValue("http://localhost:8080") String siteUrl,
+        String siteUrl,
         String nodeId,
         @DefaultValue Db db,
         @DefaultValue Search search,
@@ -128,8 +129,12 @@ public record HuiwenProperties(
         return dataDir.resolve("index");
     }
 
-    /** The site URL without a trailing slash, for building absolute links. */
+    /** {@code huiwen.site-url} without a trailing slash; null when unset (then {@link SiteUrl} follows each request). */
     public String baseUrl() {
-        return siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        if (siteUrl == null || siteUrl.isBlank()) {
+            return null;
+        }
+        String url = siteUrl.strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

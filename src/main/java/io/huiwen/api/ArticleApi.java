@@ -1,6 +1,6 @@
 package io.huiwen.api;
 
-import io.huiwen.HuiwenProperties;
+import io.huiwen.SiteUrl;
 import io.huiwen.api.ApiModels.ArticleJson;
 import io.huiwen.api.ApiModels.CategoryCount;
 import io.huiwen.api.ApiModels.Items;
@@ -40,16 +40,16 @@ class ArticleApi {
     private final HotRanking hot;
     private final ArticleSearch search;
     private final RelatedArticles related;
-    private final String baseUrl;
+    private final SiteUrl site;
 
     ArticleApi(ArticleRepository articles, CategoryRepository categories, HotRanking hot, ArticleSearch search, RelatedArticles related,
-               HuiwenProperties properties) {
+               SiteUrl site) {
         this.articles = articles;
         this.categories = categories;
         this.hot = hot;
         this.search = search;
         this.related = related;
-        this.baseUrl = properties.baseUrl();
+        this.site = site;
     }
 
     @GetMapping("/articles/{id}")
@@ -58,7 +58,7 @@ class ArticleApi {
         List<OtherReport> others = articles.otherReports(a.storyId(), id).stream()
                 .map(o -> new OtherReport(o.id(), o.source(), o.sourceUrl()))
                 .toList();
-        return ArticleJson.of(a, baseUrl, others);
+        return ArticleJson.of(a, site.base(), others);
     }
 
     @GetMapping("/articles")
@@ -88,13 +88,13 @@ class ArticleApi {
             default -> throw new IllegalArgumentException("window must be 24h or 7d");
         };
         List<ArticleSummary> top = hot.top(clamp(size), span);
-        return new Listing(top.size(), 1, clamp(size), top.stream().map(a -> Summary.of(a, baseUrl)).toList());
+        return new Listing(top.size(), 1, clamp(size), top.stream().map(a -> Summary.of(a, site.base())).toList());
     }
 
     @GetMapping("/articles/{id}/related")
     Items<Summary> related(@PathVariable long id) {
         Article a = articles.findById(id).filter(Article::published).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
-        return new Items<>(articles.publishedSummaries(related.of(id, a.storyId())).stream().map(s -> Summary.of(s, baseUrl)).toList());
+        return new Items<>(articles.publishedSummaries(related.of(id, a.storyId())).stream().map(s -> Summary.of(s, site.base())).toList());
     }
 
     @GetMapping("/categories")
@@ -126,13 +126,13 @@ class ArticleApi {
             throw new ApiUnavailableException("search is temporarily unavailable; try again in a moment", e.getCause());
         }
         SearchResults results = found.results();
-        List<Summary> items = found.items().stream().map(i -> Summary.of(i.article(), baseUrl, i.hit().snippetHtml())).toList();
+        List<Summary> items = found.items().stream().map(i -> Summary.of(i.article(), site.base(), i.hit().snippetHtml())).toList();
         return new SearchListing(results.total(), results.page(), results.size(), items, results.message(),
                 results.suggestion(), results.relatedTags());
     }
 
     private Listing listing(Page<ArticleSummary> p) {
-        return new Listing(p.total(), p.page(), p.size(), p.items().stream().map(a -> Summary.of(a, baseUrl)).toList());
+        return new Listing(p.total(), p.page(), p.size(), p.items().stream().map(a -> Summary.of(a, site.base())).toList());
     }
 
     private static int clamp(int size) {

@@ -98,7 +98,8 @@ final class ExtractCommand {
     /** URLs are fetched as the collector fetches: robots.txt, address guard, size and time limits. */
     private static PoliteFetcher fetcher(Invocation inv) {
         var props = CollectProperties.defaults().withPrivateHosts("true".equalsIgnoreCase(inv.option("huiwen.collect.allow-private-hosts")));
-        String site = inv.option("huiwen.site-url") == null ? "http://localhost:8080" : inv.option("huiwen.site-url");
+        String site = inv.option("huiwen.site-url") != null ? inv.option("huiwen.site-url")
+                : "http://localhost:" + (inv.option("server.port") != null ? inv.option("server.port") : "8080");
         return new PoliteFetcher(props, "Huiwen/" + Version.current() + " (+" + site + ")", null, java.time.Clock.systemUTC());
     }
 

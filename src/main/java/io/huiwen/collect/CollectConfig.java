@@ -1,6 +1,6 @@
 package io.huiwen.collect;
 
-import io.huiwen.HuiwenProperties;
+import io.huiwen.SiteUrl;
 import io.huiwen.article.HostSlots;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class CollectConfig {
 
     @Bean(destroyMethod = "close")
-    PoliteFetcher politeFetcher(CollectProperties properties, HuiwenProperties site, MeterRegistry registry, Clock clock,
+    PoliteFetcher politeFetcher(CollectProperties properties, SiteUrl site, MeterRegistry registry, Clock clock,
                                 HostSlots slots) {
-        return new PoliteFetcher(properties, userAgent(site.baseUrl()), registry, clock, slots);
+        return new PoliteFetcher(properties, userAgent(site.base()), registry, clock, slots);
     }
 
     static String userAgent(String siteUrl) {

@@ -11,8 +11,16 @@ import org.jsoup.nodes.Entities;
 final class ArticleBody {
     enum Kind { PARAGRAPH, HEADING, ITEM, FIGURE, EMBED }
 
-    /** One block; {@code html} is optional inline markup of a paragraph, {@code src} the image of a figure. */
-    record Block(Kind kind, String text, String html, String src) {}
+    /**
+     * One block; {@code html} is optional inline markup of a paragraph, {@code src} the image of a
+     * figure and {@code alt} that image's text alternative as the source wrote it (blank when none).
+     */
+    record Block(Kind kind, String text, String html, String src, String alt) {
+
+        Block(Kind kind, String text, String html, String src) {
+            this(kind, text, html, src, "");
+        }
+    }
 
     private final List<Block> blocks = new ArrayList<>();
 
@@ -30,7 +38,7 @@ final class ArticleBody {
 
     void image(String src, String alt) {
         if (src != null && blocks.stream().noneMatch(b -> b.kind() == Kind.FIGURE && src.equals(b.src()))) {
-            blocks.add(new Block(Kind.FIGURE, null, null, src));
+            blocks.add(new Block(Kind.FIGURE, null, null, src, alt == null ? "" : alt.strip()));
         }
     }
 
@@ -50,7 +58,7 @@ final class ArticleBody {
         if (!blocks.isEmpty()) {
             Block last = blocks.get(blocks.size() - 1);
             if (last.kind() == Kind.FIGURE && last.text() == null) {
-                blocks.set(blocks.size() - 1, new Block(Kind.FIGURE, c, null, last.src()));
+                blocks.set(blocks.size() - 1, new Block(Kind.FIGURE, c, null, last.src(), last.alt()));
                 return;
             }
         }
@@ -107,7 +115,7 @@ final class ArticleBody {
                 case FIGURE -> {
                     out.append("<figure>");
                     if (b.src() != null) {
-                        out.append("<img src=\"").append(escape(b.src())).append("\" alt=\"\" />");
+                        out.append("<img src=\"").append(escape(b.src())).append("\" alt=\"").append(escape(b.alt())).append("\" />");
                     }
                     if (b.text() != null) {
                         out.append("<figcaption>").append(escape(b.text())).append("</figcaption>");

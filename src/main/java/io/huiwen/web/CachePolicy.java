@@ -31,8 +31,8 @@ final class CachePolicy {
     static final String NO_STORE = "no-store";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final Pattern PAGE = Pattern.compile("/|/c/[^/;]+|/a/\\d+|/t/[^/;]+");
-    private static final Pattern FEED = Pattern.compile("/feed\\.xml|/atom\\.xml|/sitemap\\.xml|/c/[^/;]+/feed\\.xml");
-    private static final Pattern ASSET = Pattern.compile("/(css|js)/[^;]+");
+    private static final Pattern FEED = Pattern.compile("/feed\\.xml|/atom\\.xml|/sitemap\\.xml|/sitemap-news\\.xml|/robots\\.txt|/c/[^/;]+/feed\\.xml");
+    private static final Pattern ASSET = Pattern.compile("/(css|js)/[^;]+|/favicon\\.(ico|svg)");
     /** VersionResourceResolver's content strategy: {@code site-<md5 of the content>.css}. */
     private static final Pattern VERSIONED = Pattern.compile(".*-[0-9a-f]{32}\\.[a-z0-9]+");
 

@@ -1,6 +1,7 @@
 package io.huiwen.web;
 
 import io.huiwen.HuiwenProperties;
+import io.huiwen.SiteUrl;
 import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.Category;
@@ -30,9 +31,11 @@ class FeedController {
     private final ArticleRepository articles;
     private final CategoryRepository categories;
     private final HuiwenProperties properties;
+    private final SiteUrl site;
     private final Clock clock;
 
-    FeedController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties, Clock clock) {
+    FeedController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties, SiteUrl site, Clock clock) {
+        this.site = site;
         this.clock = clock;
         this.articles = articles;
         this.categories = categories;
@@ -41,13 +44,13 @@ class FeedController {
 
     @GetMapping("/feed.xml")
     ResponseEntity<String> site() throws XMLStreamException {
-        return rss(properties.siteName(), properties.baseUrl() + "/", articles.newest(ITEMS));
+        return rss(properties.siteName(), site.base() + "/", articles.newest(ITEMS));
     }
 
     @GetMapping("/c/{slug}/feed.xml")
     ResponseEntity<String> category(@PathVariable String slug) throws XMLStreamException {
         Category c = categories.findBySlug(slug).orElseThrow(() -> new NotFoundException("category " + slug));
-        return rss(c.name() + " - " + properties.siteName(), properties.baseUrl() + "/c/" + slug, articles.newestIn(c.id(), ITEMS));
+        return rss(c.name() + " - " + properties.siteName(), site.base() + "/c/" + slug, articles.newestIn(c.id(), ITEMS));
     }
 
     private ResponseEntity<String> rss(String title, String link, List<ArticleSummary> items) throws XMLStreamException {
@@ -63,7 +66,7 @@ class FeedController {
         element(x, "description", properties.siteName() + "：最新新闻");
         element(x, "language", "zh-cn");
         x.writeEmptyElement("atom", "link", "http://www.w3.org/2005/Atom");
-        x.writeAttribute("href", properties.baseUrl() + "/feed.xml");
+        x.writeAttribute("href", site.base() + "/feed.xml");
         x.writeAttribute("rel", "self");
         x.writeAttribute("type", "application/rss+xml");
         for (ArticleSummary a : items) {
@@ -101,10 +104,10 @@ class FeedController {
         x.writeStartElement("feed");
         x.writeDefaultNamespace("http://www.w3.org/2005/Atom");
         element(x, "title", properties.siteName());
-        element(x, "id", properties.baseUrl() + "/");
+        element(x, "id", site.base() + "/");
         element(x, "updated", (items.isEmpty() ? OffsetDateTime.now(clock) : updated(items.get(0))).toString());
         x.writeEmptyElement("link");
-        x.writeAttribute("href", properties.baseUrl() + "/atom.xml");
+        x.writeAttribute("href", site.base() + "/atom.xml");
         x.writeAttribute("rel", "self");
         for (ArticleSummary a : items) {
             x.writeStartElement("entry");
@@ -132,7 +135,7 @@ class FeedController {
     }
 
     private String articleUrl(ArticleSummary a) {
-        return properties.baseUrl() + "/a/" + a.id();
+        return site.base() + "/a/" + a.id();
     }
 
     static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {

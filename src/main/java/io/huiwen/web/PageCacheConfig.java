@@ -29,8 +29,10 @@ class PageCacheConfig {
     }
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties, ViewCounter views) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, new CachePolicy(properties), views, properties.enabled()));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties, ViewCounter views,
+                                                          io.huiwen.SiteUrl site) {
+        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, new CachePolicy(properties), views, properties.enabled(),
+                site.followsRequests()));
         registration.setOrder(ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;

@@ -25,7 +25,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code If-None-Match}. A page is kept only if it answered 200 with no cookie and no session
  * and said nothing itself about caching; the headers it said of itself are sent again with every
  * copy (the security headers are written before this filter, by {@link FrontDoor}, on every answer).
- * An article page from the cache still counts its view.
+ * An article page from the cache still counts its view. When {@code huiwen.site-url} is unset a
+ * page names its own absolute address from the request (canonical link, feeds, robots.txt), so
+ * pages are kept by the address they were asked at too: a reader at {@code http://a:9090} is never
+ * sent the copy made for {@code https://b}.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -39,8 +42,10 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final CachePolicy policy;
     private final ViewCounter views;
     private final boolean enabled;
+    private final boolean byAddress;
 
-    PageCacheFilter(PageCache cache, CachePolicy policy, ViewCounter views, boolean enabled) {
+    PageCacheFilter(PageCache cache, CachePolicy policy, ViewCounter views, boolean enabled, boolean byAddress) {
+        this.byAddress = byAddress;
         this.cache = cache;
         this.policy = policy;
         this.views = views;
@@ -62,7 +67,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         boolean personal = CachePolicy.personal(request);
         boolean keep = enabled && kind.kept() && !personal;
-        String key = keep ? key(request) : null;
+        String key = keep ? (byAddress ? io.huiwen.SiteUrl.of(request) : "") + key(request) : null;
         if (keep) {
             RenderedPage page = cache.get(key);
             if (page != null) {

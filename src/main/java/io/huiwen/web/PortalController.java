@@ -54,7 +54,7 @@ class PortalController {
     String category(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
         Category category = categories.findBySlug(slug).orElseThrow(() -> new NotFoundException("category " + slug));
         model.addAttribute("listing", new Views.Listing(category.name(), category,
-                articles.inCategory(category.id(), page, PAGE_SIZE), "/c/" + slug, hotList()));
+                existing(articles.inCategory(category.id(), checked(page), PAGE_SIZE), "category " + slug), "/c/" + slug, hotList()));
         return "listing";
     }
 
@@ -64,7 +64,7 @@ class PortalController {
         if (!stored.equals(tag) && !stored.isEmpty()) {
             return "redirect:/t/" + Display.url(stored) + (page > 1 ? "?page=" + page : ""); // one address per tag
         }
-        var found = articles.withTag(tag, page, PAGE_SIZE);
+        var found = existing(articles.withTag(tag, checked(page), PAGE_SIZE), "tag " + tag);
         if (found.total() == 0) {
             throw new NotFoundException("tag " + tag);
         }
@@ -85,6 +85,22 @@ class PortalController {
         List<ArticleSummary> hotElsewhere = hot.top(SIDEBAR + 1, HOT_WINDOW).stream().filter(a -> a.storyId() != article.storyId()).limit(SIDEBAR).toList();
         model.addAttribute("view", new Views.ArticleView(article, articles.storyMembers(article.storyId(), id), related, hotElsewhere, latest));
         return "article";
+    }
+
+    /** Pages count from 1: page 0 or -3 is no address of the portal. */
+    static int checked(int page) {
+        if (page < 1) {
+            throw new NotFoundException("page " + page);
+        }
+        return page;
+    }
+
+    /** A page past the last is no address either (page 1 of an empty list is: it says the list is empty). */
+    static <T> io.huiwen.article.Page<T> existing(io.huiwen.article.Page<T> page, String what) {
+        if (page.page() > page.pages()) {
+            throw new NotFoundException(what + " has no page " + page.page());
+        }
+        return page;
     }
 
     private List<ArticleSummary> hotList() {

@@ -53,6 +53,9 @@ class SearchController {
         ArticleSearch.Found found = request.query().isEmpty()
                 ? ArticleSearch.Found.nothing(SearchResults.empty(1, PAGE_SIZE)) : searched(request, response);
         SearchResults results = found.results();
+        if (results.total() > 0 && (long) (request.page() - 1) * PAGE_SIZE >= results.total()) {
+            throw new NotFoundException("search '" + request.query() + "' has no page " + request.page()); // past the last page
+        }
         if (request.query().isEmpty()) {
             notes.add("请输入要搜索的词语。");
         } else if (results.message() != null) {

@@ -21,6 +21,7 @@ class SiteAdvice {
     private static final long BACK_OFF_NANOS = 5_000_000_000L;
 
     private final HuiwenProperties properties;
+    private final io.huiwen.SiteUrl site;
     private final CategoryRepository categories;
     /** Absent where no web server runs (commands): no page is rendered there. */
     private final org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> assets;
@@ -28,7 +29,9 @@ class SiteAdvice {
     private volatile List<Category> lastKnown = List.of();
     private volatile long askAgainAt = System.nanoTime();
 
-    SiteAdvice(HuiwenProperties properties, CategoryRepository categories, org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> assets) {
+    SiteAdvice(HuiwenProperties properties, io.huiwen.SiteUrl site, CategoryRepository categories,
+               org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> assets) {
+        this.site = site;
         this.properties = properties;
         this.categories = categories;
         this.assets = assets;
@@ -42,7 +45,7 @@ class SiteAdvice {
 
     @ModelAttribute("site")
     SiteChrome site() {
-        return new SiteChrome(properties.siteName(), navigation(), stylesheet());
+        return new SiteChrome(properties.siteName(), navigation(), stylesheet(), site.base());
     }
 
     /** {@code /css/site-<hash>.css}; the hash is read once, the stylesheet changes only with the jar. */

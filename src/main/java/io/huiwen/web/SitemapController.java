@@ -1,6 +1,7 @@
 package io.huiwen.web;
 
 import io.huiwen.HuiwenProperties;
+import io.huiwen.SiteUrl;
 import io.huiwen.article.ArticleRepository;
 import io.huiwen.article.CategoryRepository;
 import java.io.StringWriter;
@@ -15,20 +16,28 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** sitemap.xml: categories and articles; articles of the last two days carry the Google News extension. */
+/**
+ * sitemap.xml (home, categories and every article), sitemap-news.xml (the Google News sitemap: the
+ * articles of the last two days only) and robots.txt, which names both.
+ */
 @RestController
 class SitemapController {
 
     static final int MAX_URLS = 50_000;
+    /** Google News: at most 1,000 articles, of the last two days. */
+    static final int MAX_NEWS = 1_000;
+    static final Duration NEWS_WINDOW = Duration.ofDays(2);
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
 
     private final ArticleRepository articles;
     private final CategoryRepository categories;
     private final HuiwenProperties properties;
+    private final SiteUrl site;
     private final Clock clock;
 
-    SitemapController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties, Clock clock) {
+    SitemapController(ArticleRepository articles, CategoryRepository categories, HuiwenProperties properties, SiteUrl site, Clock clock) {
+        this.site = site;
         this.clock = clock;
         this.articles = articles;
         this.categories = categories;
@@ -37,44 +46,85 @@ class SitemapController {
 
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> sitemap() throws XMLStreamException {
-        String base = properties.baseUrl();
-        OffsetDateTime newsSince = OffsetDateTime.now(clock).minus(Duration.ofDays(2));
+        String base = site.base();
+        StringWriter out = new StringWriter();
+        XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+        x.writeStartDocument("UTF-8", "1.0");
+        x.writeStartElement("urlset");
+        x.writeDefaultNamespace(NS);
+        url(x, base + "/", null);
+        for (var c : categories.findAll()) {
+            url(x, base + "/c/" + c.slug(), null);
+        }
+        for (var a : articles.sitemap(MAX_URLS - 100)) {
+            url(x, base + "/a/" + a.id(), (a.publishTime() != null ? a.publishTime() : a.lastModified()).toString());
+        }
+        x.writeEndElement();
+        x.writeEndDocument();
+        return xml(out);
+    }
+
+    /**
+     * The Google News sitemap: only the articles published in the last two days (Google News reads
+     * no older ones), each with its publication, date and title. An undated article is never news.
+     */
+    @GetMapping("/sitemap-news.xml")
+    ResponseEntity<String> news() throws XMLStreamException {
+        String base = site.base();
+        OffsetDateTime since = OffsetDateTime.now(clock).minus(NEWS_WINDOW);
         StringWriter out = new StringWriter();
         XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
         x.writeStartDocument("UTF-8", "1.0");
         x.writeStartElement("urlset");
         x.writeDefaultNamespace(NS);
         x.writeNamespace("news", NEWS);
-        url(x, base + "/", null);
-        for (var c : categories.findAll()) {
-            url(x, base + "/c/" + c.slug(), null);
-        }
+        int listed = 0;
         for (var a : articles.sitemap(MAX_URLS - 100)) {
+            if (a.publishTime() == null || !a.publishTime().isAfter(since) || listed == MAX_NEWS) {
+                continue;
+            }
+            listed++;
             x.writeStartElement("url");
             FeedController.element(x, "loc", base + "/a/" + a.id());
-            FeedController.element(x, "lastmod", (a.publishTime() != null ? a.publishTime() : a.lastModified()).toString());
-            if (a.publishTime() != null && a.publishTime().isAfter(newsSince)) {
-                x.writeStartElement("news", "news", NEWS);
-                x.writeStartElement("news", "publication", NEWS);
-                x.writeStartElement("news", "name", NEWS);
-                x.writeCharacters(properties.siteName());
-                x.writeEndElement();
-                x.writeStartElement("news", "language", NEWS);
-                x.writeCharacters("zh");
-                x.writeEndElement();
-                x.writeEndElement();
-                x.writeStartElement("news", "publication_date", NEWS);
-                x.writeCharacters(a.publishTime().toString());
-                x.writeEndElement();
-                x.writeStartElement("news", "title", NEWS);
-                x.writeCharacters(XmlText.clean(a.title()));
-                x.writeEndElement();
-                x.writeEndElement();
-            }
+            x.writeStartElement("news", "news", NEWS);
+            x.writeStartElement("news", "publication", NEWS);
+            newsElement(x, "name", properties.siteName());
+            newsElement(x, "language", "zh");
+            x.writeEndElement();
+            newsElement(x, "publication_date", a.publishTime().toString());
+            newsElement(x, "title", XmlText.clean(a.title()));
+            x.writeEndElement();
             x.writeEndElement();
         }
         x.writeEndElement();
         x.writeEndDocument();
+        return xml(out);
+    }
+
+    /** Everything readers see may be crawled; the admin, the API, sign-in and search pages may not. Both sitemaps named absolutely. */
+    @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
+    String robots() {
+        String base = site.base();
+        return """
+                User-agent: *
+                Allow: /
+                Disallow: /admin
+                Disallow: /api/
+                Disallow: /login
+                Disallow: /search
+
+                Sitemap: %s/sitemap.xml
+                Sitemap: %s/sitemap-news.xml
+                """.formatted(base, base);
+    }
+
+    private static void newsElement(XMLStreamWriter x, String name, String text) throws XMLStreamException {
+        x.writeStartElement("news", name, NEWS);
+        x.writeCharacters(text);
+        x.writeEndElement();
+    }
+
+    private static ResponseEntity<String> xml(StringWriter out) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8")).body(out.toString());
     }
 

@@ -19,6 +19,7 @@ class CachePolicyTest {
     @CsvSource({
             "GET, /, PAGE", "GET, /c/keji, PAGE", "GET, /a/42, PAGE", "HEAD, /a/42, PAGE", "GET, /t/%E6%9C%BA, PAGE",
             "GET, /feed.xml, FEED", "GET, /atom.xml, FEED", "GET, /c/keji/feed.xml, FEED", "GET, /sitemap.xml, FEED",
+            "GET, /sitemap-news.xml, FEED", "GET, /robots.txt, FEED", "GET, /favicon.ico, ASSET", "GET, /favicon.svg, ASSET",
             "GET, /search, SEARCH", "GET, /css/site.css, ASSET", "GET, /css/site-0123456789abcdef0123456789abcdef.css, VERSIONED_ASSET",
             "POST, /a/42, OTHER", "GET, /a/42/edit, OTHER", "GET, /a/x, OTHER", "GET, /a/42;jsessionid=1, OTHER",
             "GET, /admin, OTHER", "GET, /login, OTHER", "GET, /api/v1/latest, OTHER", "GET, /actuator/health, OTHER", "GET, /img/1, OTHER"})

@@ -47,10 +47,11 @@ class FeedsAndSitemapTest {
     }
 
     @Test
-    void sitemapListsArticlesWithNewsExtensionForRecentOnes() throws Exception {
+    void sitemapListsEveryArticleAndTheNewsSitemapTheRecentOnes() throws Exception {
         String body = page("/sitemap.xml");
         Document sitemap = xml(body);
         assertThat(sitemap.getElementsByTagName("loc").getLength()).isGreaterThanOrEqualTo(30);
-        assertThat(body).contains("https://news.example.cn/a/").contains("<news:publication_date>");
+        assertThat(body).contains("https://news.example.cn/a/").doesNotContain("<news:publication_date>");
+        assertThat(page("/sitemap-news.xml")).contains("<loc>https://news.example.cn/a/", "<news:publication_date>");
     }
 }

@@ -265,7 +265,9 @@ class HostileContentBrowserTest {
         Map<String, Object> dom = (Map<String, Object>) js.executeScript("""
                 const all = [...document.querySelectorAll('*')];
                 return {
-                  scripts: document.querySelectorAll('script').length,
+                  scripts: document.querySelectorAll('script:not([type="application/ld+json"])').length,
+                  data: [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => {
+                      try { JSON.parse(s.textContent); return s.parentElement.tagName; } catch (e) { return 'not JSON: ' + s.textContent.slice(0, 120); } }),
                   handlers: all.filter(e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on'))).map(e => e.outerHTML.slice(0, 120)),
                   dangerous: [...document.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv], [formaction], [srcdoc], svg, math, style, [style]')]
                       .filter(e => !e.matches('section.admin > figure.chart > svg.bars')) // the dashboard's own chart, drawn by the server
@@ -274,6 +276,8 @@ class HostileContentBrowserTest {
                   forms: [...document.querySelectorAll('form')].filter(f => !f.action.startsWith(location.origin + '/')).map(f => f.getAttribute('action'))
                 };""");
         assertThat(((Number) dom.get("scripts")).intValue()).as(path + ": script elements").isZero();
+        // the one script element a page may have is its JSON-LD: data, never run, whole JSON, in the head
+        assertThat((List<?>) dom.get("data")).as(path + ": JSON-LD blocks").allMatch("HEAD"::equals);
         assertThat((List<?>) dom.get("handlers")).as(path + ": event handler attributes").isEmpty();
         if (!feed) {
             assertThat((List<?>) dom.get("dangerous")).as(path + ": frames, objects, base, refresh, inline style").isEmpty();

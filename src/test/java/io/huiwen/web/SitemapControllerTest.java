@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** sitemap.xml from given categories and articles: every address absolute, the news extension only on the last two days'. */
+/** sitemap.xml and sitemap-news.xml from given categories and articles: every address absolute, the news sitemap only the last two days'. */
 @WebMvcTest(controllers = SitemapController.class,
         properties = {"huiwen.data-dir=target/slice-data/sitemap-controller", "huiwen.site-url=https://news.example.cn"})
 @ImportAutoConfiguration(ApplicationAvailabilityAutoConfiguration.class)
@@ -47,7 +47,7 @@ class SitemapControllerTest {
     }
 
     @Test
-    void listsHomeCategoriesAndArticlesWithNewsOnlyForTheLastTwoDays() throws Exception {
+    void listsEverythingAndTheNewsSitemapOnlyTheLastTwoDays() throws Exception {
         given(categories.findAll()).willReturn(List.of(new Category(1, "caijing", "财经", 1)));
         given(articles.sitemap(anyInt())).willReturn(List.of(
                 new SitemapEntry(7, NOW.minusHours(3), NOW.minusHours(1), "今天的新闻"),
@@ -66,11 +66,20 @@ class SitemapControllerTest {
         }
         assertThat(locs).containsExactly("https://news.example.cn/", "https://news.example.cn/c/caijing",
                 "https://news.example.cn/a/7", "https://news.example.cn/a/8", "https://news.example.cn/a/9");
-        var news = sitemap.getElementsByTagNameNS("http://www.google.com/schemas/sitemap-news/0.9", "news");
+        assertThat(body).doesNotContain("sitemap-news"); // every article, no Google News extension
+        assertThat(body).contains("<lastmod>2026-11-17T12:00+08:00</lastmod>"); // undated: when it last changed
+
+        String newsBody = mvc.perform(get("/sitemap-news.xml")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/xml"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document newsSitemap = xml(newsBody);
+        var newsLocs = newsSitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
+        assertThat(newsLocs.getLength()).isEqualTo(1); // neither the five-day-old nor the undated article
+        assertThat(newsLocs.item(0).getTextContent()).isEqualTo("https://news.example.cn/a/7");
+        var news = newsSitemap.getElementsByTagNameNS("http://www.google.com/schemas/sitemap-news/0.9", "news");
         assertThat(news.getLength()).isEqualTo(1);
         Element recent = (Element) news.item(0);
         assertThat(recent.getElementsByTagNameNS("*", "title").item(0).getTextContent()).isEqualTo("今天的新闻");
         assertThat(recent.getElementsByTagNameNS("*", "publication_date").item(0).getTextContent()).isEqualTo("2026-11-20T09:00+08:00");
-        assertThat(body).contains("<lastmod>2026-11-17T12:00+08:00</lastmod>"); // undated: when it last changed
     }
 }
