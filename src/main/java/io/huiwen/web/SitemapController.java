@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * sitemap.xml (home, categories and every article), sitemap-news.xml (the Google News sitemap: the
+ * sitemap.xml (home, categories and every article; the articles of the last two days also carry
+ * the news extension, as INTERFACES.md promises), sitemap-news.xml (the Google News sitemap: the
  * articles of the last two days only) and robots.txt, which names both.
  */
 @RestController
@@ -52,12 +53,22 @@ class SitemapController {
         x.writeStartDocument("UTF-8", "1.0");
         x.writeStartElement("urlset");
         x.writeDefaultNamespace(NS);
+        x.writeNamespace("news", NEWS);
         url(x, base + "/", null);
         for (var c : categories.findAll()) {
             url(x, base + "/c/" + c.slug(), null);
         }
+        OffsetDateTime since = OffsetDateTime.now(clock).minus(NEWS_WINDOW);
+        int news = 0;
         for (var a : articles.sitemap(MAX_URLS - 100)) {
-            url(x, base + "/a/" + a.id(), (a.publishTime() != null ? a.publishTime() : a.lastModified()).toString());
+            x.writeStartElement("url");
+            FeedController.element(x, "loc", base + "/a/" + a.id());
+            FeedController.element(x, "lastmod", (a.publishTime() != null ? a.publishTime() : a.lastModified()).toString());
+            if (isNews(a.publishTime(), since) && news < MAX_NEWS) {
+                news++;
+                newsBlock(x, a.publishTime(), a.title());
+            }
+            x.writeEndElement();
         }
         x.writeEndElement();
         x.writeEndDocument();
@@ -80,20 +91,13 @@ class SitemapController {
         x.writeNamespace("news", NEWS);
         int listed = 0;
         for (var a : articles.sitemap(MAX_URLS - 100)) {
-            if (a.publishTime() == null || !a.publishTime().isAfter(since) || listed == MAX_NEWS) {
+            if (!isNews(a.publishTime(), since) || listed == MAX_NEWS) {
                 continue;
             }
             listed++;
             x.writeStartElement("url");
             FeedController.element(x, "loc", base + "/a/" + a.id());
-            x.writeStartElement("news", "news", NEWS);
-            x.writeStartElement("news", "publication", NEWS);
-            newsElement(x, "name", properties.siteName());
-            newsElement(x, "language", "zh");
-            x.writeEndElement();
-            newsElement(x, "publication_date", a.publishTime().toString());
-            newsElement(x, "title", XmlText.clean(a.title()));
-            x.writeEndElement();
+            newsBlock(x, a.publishTime(), a.title());
             x.writeEndElement();
         }
         x.writeEndElement();
@@ -116,6 +120,23 @@ class SitemapController {
                 Sitemap: %s/sitemap.xml
                 Sitemap: %s/sitemap-news.xml
                 """.formatted(base, base);
+    }
+
+    /** Published within the news window; an undated article is never news. */
+    private static boolean isNews(OffsetDateTime published, OffsetDateTime since) {
+        return published != null && published.isAfter(since);
+    }
+
+    /** An article's {@code <news:news>}: the publication, its date and title. */
+    private void newsBlock(XMLStreamWriter x, OffsetDateTime published, String title) throws XMLStreamException {
+        x.writeStartElement("news", "news", NEWS);
+        x.writeStartElement("news", "publication", NEWS);
+        newsElement(x, "name", properties.siteName());
+        newsElement(x, "language", "zh");
+        x.writeEndElement();
+        newsElement(x, "publication_date", published.toString());
+        newsElement(x, "title", XmlText.clean(title));
+        x.writeEndElement();
     }
 
     private static void newsElement(XMLStreamWriter x, String name, String text) throws XMLStreamException {

@@ -66,7 +66,10 @@ class SitemapControllerTest {
         }
         assertThat(locs).containsExactly("https://news.example.cn/", "https://news.example.cn/c/caijing",
                 "https://news.example.cn/a/7", "https://news.example.cn/a/8", "https://news.example.cn/a/9");
-        assertThat(body).doesNotContain("sitemap-news"); // every article, no Google News extension
+        var inSitemap = sitemap.getElementsByTagNameNS("http://www.google.com/schemas/sitemap-news/0.9", "news");
+        assertThat(inSitemap.getLength()).as("every article, the news extension on the last two days' only").isEqualTo(1);
+        assertThat(((Element) inSitemap.item(0).getParentNode()).getElementsByTagNameNS("*", "loc").item(0).getTextContent())
+                .isEqualTo("https://news.example.cn/a/7");
         assertThat(body).contains("<lastmod>2026-11-17T12:00+08:00</lastmod>"); // undated: when it last changed
 
         String newsBody = mvc.perform(get("/sitemap-news.xml")).andExpect(status().isOk())
