@@ -295,8 +295,28 @@ public class IndexSync {
     }
 
     static IndexedArticle indexed(Article a) {
-        return new IndexedArticle(a.id(), a.title(), a.text(), a.tags(), a.source(),
+        return new IndexedArticle(a.id(), a.title(), searchable(a), a.tags(), a.source(),
                 a.category() == null ? null : a.category().slug(),
                 io.huiwen.article.ArticleStore.sortTime(a.publishTime(), a.collectedAt(), a.sourceId() != null), a.storyId(), a.sourceUrl());
+    }
+
+    /**
+     * The text a reader can find the article by: its body and, after it, the photo captions the
+     * page shows (a company named only under a picture is found too). Captions are kept out of the
+     * stored body text (excerpts never start with a photo credit), so they are read from the HTML.
+     */
+    static String searchable(Article a) {
+        String body = a.text() == null ? "" : a.text();
+        if (a.html() == null || !a.html().contains("<figcaption")) {
+            return body;
+        }
+        Set<String> captions = new LinkedHashSet<>();
+        for (var caption : org.jsoup.Jsoup.parseBodyFragment(a.html()).select("figcaption")) {
+            String text = caption.text().strip();
+            if (!text.isEmpty() && !body.contains(text)) {
+                captions.add(text);
+            }
+        }
+        return captions.isEmpty() ? body : body + "\n\n" + String.join("\n\n", captions);
     }
 }

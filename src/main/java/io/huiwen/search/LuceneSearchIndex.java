@@ -59,7 +59,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             SOURCE_EXACT = "source_exact", HOST = "host", CATEGORY = "category", TIME = "time", STORY = "story",
             TITLE_CJK = "title_cjk", BODY_CJK = "body_cjk", TITLE_PY = "title_py", BODY_PY = "body_py";
     /** Bumped whenever fields or analysis change; an index built by another version is rebuilt from the database. */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4"; // 4: photo captions are indexed with the body
     static final String SCHEMA_KEY = "huiwen.search.schema";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int RELATED_CANDIDATES = 40;

@@ -27,15 +27,25 @@ public final class Excerpt {
         return cut > maxChars / 2 ? flat.substring(0, cut + 1) : flat.substring(0, maxChars) + "…";
     }
 
-    /** Paragraphs of real prose (not a subheading) joined until the length is reached. */
+    /**
+     * Paragraphs of real prose joined until the length is reached. Subheadings are left out
+     * wherever they stand, so a heading never runs into the sentence after it
+     * (…再享受3元补贴。今年75岁的…, not …补贴。一顿饭里的民生温度今年75岁的…); a body of nothing
+     * but short lines keeps them, each separated by a space.
+     */
     private static String firstParagraphs(String text, int maxChars) {
+        String prose = joined(text, maxChars, true);
+        return prose.isEmpty() ? joined(text, maxChars, false) : prose;
+    }
+
+    private static String joined(String text, int maxChars, boolean proseOnly) {
         StringBuilder sb = new StringBuilder();
         for (String para : text.split("\\n\\s*\\n")) {
             String p = para.strip().replaceAll("\\s+", " ");
-            if (p.isEmpty() || (sb.isEmpty() && looksLikeHeading(p))) {
+            if (p.isEmpty() || (proseOnly && looksLikeHeading(p))) {
                 continue;
             }
-            if (!sb.isEmpty() && isLatin(sb.charAt(sb.length() - 1)) && isLatin(p.charAt(0))) {
+            if (!sb.isEmpty() && (!endsSentence(sb.charAt(sb.length() - 1)) || isLatin(sb.charAt(sb.length() - 1)) && isLatin(p.charAt(0)))) {
                 sb.append(' ');
             }
             sb.append(p);
@@ -48,6 +58,10 @@ public final class Excerpt {
 
     private static boolean looksLikeHeading(String p) {
         return p.length() <= 24 && !p.matches(".*[。！？!?.…；;”]$");
+    }
+
+    private static boolean endsSentence(char c) {
+        return "。！？!?.…；;”」』）)".indexOf(c) >= 0;
     }
 
     private static int lastSentenceEnd(String s, int limit) {

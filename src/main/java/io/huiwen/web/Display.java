@@ -11,6 +11,7 @@ public final class Display {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -43,7 +44,8 @@ public final class Display {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A {@code <time datetime>} value: Beijing time to the second with its offset, as HTML allows (2026-11-21T18:15:14+08:00). */
     public static String iso(OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(BEIJING).toOffsetDateTime().toString();
+        return t == null ? "" : ISO_SECONDS.format(t.atZoneSameInstant(BEIJING));
     }
 }

@@ -3,7 +3,10 @@ package io.huiwen.web;
 import io.huiwen.search.ArticleSearch;
 import io.huiwen.search.SearchRequest;
 import io.huiwen.search.SearchResults;
+import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.DatabaseUnavailable;
+import io.huiwen.rank.HotRanking;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,10 +33,16 @@ class SearchController {
     static final String UNAVAILABLE = "搜索暂时不可用，请稍后再试。您仍可以浏览首页和各栏目的新闻。";
     private static final Logger log = LoggerFactory.getLogger(SearchController.class);
 
-    private final ArticleSearch search;
+    static final int WAY_ON = 6;
 
-    SearchController(ArticleSearch search) {
+    private final ArticleSearch search;
+    private final HotRanking hot;
+    private final ArticleRepository articles;
+
+    SearchController(ArticleSearch search, HotRanking hot, ArticleRepository articles) {
         this.search = search;
+        this.hot = hot;
+        this.articles = articles;
     }
 
     @GetMapping("/search")
@@ -66,9 +75,25 @@ class SearchController {
         }
         var filters = new Views.SearchFilters(category.strip(), source.strip(), fromDay == null ? "" : fromDay.toString(),
                 toDay == null ? "" : toDay.toString(), request.sort(), request.everyReport());
+        boolean nothing = !request.query().isEmpty() && results.total() == 0 && results.message() == null;
         model.addAttribute("search", new Views.Search(request.query(), filters, results, found.articles(),
-                notes.isEmpty() ? null : String.join(" ", notes)));
+                notes.isEmpty() ? null : String.join(" ", notes),
+                nothing ? wayOn(() -> hot.top(WAY_ON, PortalController.HOT_WINDOW)) : List.of(),
+                nothing ? wayOn(() -> articles.newest(WAY_ON)) : List.of()));
         return "search";
+    }
+
+    /** Lists offered when a search finds nothing; left out (not an error page) when the database cannot answer. */
+    private static List<ArticleSummary> wayOn(java.util.function.Supplier<List<ArticleSummary>> list) {
+        try {
+            return list.get();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("no hot or latest list for an empty search: {}", e.toString());
+            return List.of();
+        }
     }
 
     /** The index's answer; when the index fails, an empty one, a 503 and a notice saying search is down for now. */

@@ -30,9 +30,26 @@ public final class Views {
     public record Listing(String heading, Category category, Page<ArticleSummary> page, String path,
                           List<ArticleSummary> hot) {}
 
-    /** A search page: the query, its filters (blank when unset) and what was found. */
+    /**
+     * A search page: the query, its filters (blank when unset) and what was found; when nothing
+     * was, the hot and latest articles give the reader a way on (empty lists otherwise).
+     */
     public record Search(String query, SearchFilters filters, SearchResults results, Map<Long, ArticleSummary> articles,
-                         String message) {
+                         String message, List<ArticleSummary> hot, List<ArticleSummary> latest) {
+
+        public Search(String query, SearchFilters filters, SearchResults results, Map<Long, ArticleSummary> articles, String message) {
+            this(query, filters, results, articles, message, List.of(), List.of());
+        }
+
+        /** A query was searched and nothing came back (not an empty query, not a failing index). */
+        public boolean nothingFound() {
+            return !query.isEmpty() && results.total() == 0 && results.message() == null;
+        }
+
+        /** Any filter beyond the query itself narrows the search. */
+        public boolean filtered() {
+            return !filters.category().isEmpty() || !filters.source().isEmpty() || !filters.from().isEmpty() || !filters.to().isEmpty();
+        }
 
         public ArticleSummary article(long id) {
             return articles.get(id);
@@ -57,6 +74,13 @@ public final class Views {
         public String queryLink(String otherQuery) {
             StringBuilder sb = new StringBuilder("/search?q=").append(Display.url(otherQuery));
             filters.appendTo(sb, filters.sort(), filters.everyReport());
+            return sb.toString();
+        }
+
+        /** This query over every article: category, source and dates dropped. */
+        public String unfilteredLink() {
+            StringBuilder sb = new StringBuilder("/search?q=").append(Display.url(query));
+            new SearchFilters("", "", "", "", filters.sort(), filters.everyReport()).appendTo(sb, filters.sort(), filters.everyReport());
             return sb.toString();
         }
 

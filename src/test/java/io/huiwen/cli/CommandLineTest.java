@@ -244,7 +244,7 @@ class CommandLineTest {
             String html = get(base + "/a/" + importedId).body();
             assertThat(html).contains("当前位置：<a href=\"/\">首页</a>").contains("&gt; <a href=\"/c/shehui\">社会</a>")
                     .contains("<h1>稻田里的“无人农场”:西坪镇秋收用上北斗导航收割机</h1>")
-                    .contains("日期：<time>未知</time>").contains("来源：田野客户端").contains("编辑：田野客户端");
+                    .contains("<span class=\"date\">日期：未知</span>").doesNotContain("<time").contains("来源：田野客户端").contains("编辑：田野客户端");
             String body = html.substring(html.indexOf("<div class=\"body\">"), html.indexOf("</div>", html.indexOf("<div class=\"body\">")));
             assertThat(count(body, "<figcaption>")).isEqualTo(2);
             assertThat(count(body, "<h2>")).isEqualTo(2);

@@ -44,7 +44,7 @@ class SeedPageTest {
             String html = get(base + "/a/" + id).body();
             assertThat(html).contains("&gt; <a href=\"/c/caijing\">财经</a>")
                     .contains("<h1>破茧成蝶,余慈制造业发展驶入“科创新赛道”</h1>")
-                    .contains("日期：<time>未知</time>").contains("来源：甬派客户端").contains("编辑：甬派客户端");
+                    .contains("<span class=\"date\">日期：未知</span>").doesNotContain("<time").contains("来源：甬派客户端").contains("编辑：甬派客户端");
             String body = html.substring(html.indexOf("<div class=\"body\">"), html.indexOf("</div>", html.indexOf("<div class=\"body\">")));
             assertThat(count(body, "<figure><figcaption>")).isEqualTo(8);
             assertThat(body).containsPattern("<figcaption>[^<]*陈章升/摄</figcaption>").contains("<h2>政策扶持引导,优化创新生态</h2>");

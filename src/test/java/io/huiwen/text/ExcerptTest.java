@@ -30,4 +30,19 @@ class ExcerptTest {
         assertThat(Excerpt.of("  ")).isEmpty();
         assertThat(Excerpt.of(null)).isEmpty();
     }
+
+    @Test
+    void aSubheadingBetweenParagraphsIsNotGluedIntoTheExcerpt() {
+        String body = "午饭时分，湖滨街道的邻里餐厅坐满了老人，八十岁以上的老人每餐还能再减两元。\n\n"
+                + "小餐桌上的大民生\n\n"
+                + "今年七十六岁的钱大爷每天都来，他说饭菜软和，还能和老伙计们聊上几句。";
+        String excerpt = Excerpt.of(body, 200);
+        assertThat(excerpt).doesNotContain("小餐桌上的大民生")
+                .isEqualTo("午饭时分，湖滨街道的邻里餐厅坐满了老人，八十岁以上的老人每餐还能再减两元。今年七十六岁的钱大爷每天都来，他说饭菜软和，还能和老伙计们聊上几句。");
+    }
+
+    @Test
+    void aBodyOfOnlyShortLinesKeepsThemApart() {
+        assertThat(Excerpt.of("春节档片单\n\n七部新片定档")).isEqualTo("春节档片单 七部新片定档");
+    }
 }

@@ -43,6 +43,8 @@ class SearchControllerTest {
     @Autowired MockMvc mvc;
     @MockitoBean ArticleSearch search;
     @MockitoBean CategoryRepository categories;
+    @MockitoBean io.huiwen.rank.HotRanking hot;
+    @MockitoBean io.huiwen.article.ArticleRepository articles;
 
     String page(MockHttpServletRequestBuilder request, ResultMatcher expected) throws Exception {
         return mvc.perform(request).andExpect(expected).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
