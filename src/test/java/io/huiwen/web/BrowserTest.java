@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,8 +99,6 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(BrowserSession.available(),
-                BrowserSession.CHROMEDRIVER + " or " + BrowserSession.CHROMIUM + " is missing: browser test skipped");
         browser = BrowserSession.start();
         driver = browser.driver;
     }
