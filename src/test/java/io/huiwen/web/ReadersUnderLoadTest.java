@@ -119,7 +119,8 @@ class ReadersUnderLoadTest {
                 Map.entry("/a/" + withImage, Set.of(200)),
                 Map.entry("/a/999999", Set.of(404)),
                 Map.entry("/c/caijing", Set.of(200)),
-                Map.entry("/c/keji?page=2", Set.of(200)),
+                Map.entry("/c/keji?page=1", Set.of(200)),
+                Map.entry("/c/keji?page=99", Set.of(404)), // past the last page
                 Map.entry("/t/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8), Set.of(200)),
                 Map.entry("/search?q=%E6%9C%BA%E5%99%A8%E4%BA%BA", Set.of(200)),
                 Map.entry("/api/v1/articles/" + someArticle, Set.of(200)),
