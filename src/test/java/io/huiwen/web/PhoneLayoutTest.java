@@ -146,7 +146,7 @@ class PhoneLayoutTest {
     }
 
     @Test
-    void onHome热门ComesRightAfterTheNewestStoriesBeforeTheCategoryBlocks() {
+    void onHome热门ComesRightAfterTheNewestStoriesBeforeTheCategoryBlocks() throws IOException {
         open("/");
         double latest = number("return document.querySelector('.latest h2').getBoundingClientRect().top + scrollY;");
         double hot = number("return document.querySelector('.hot h2').getBoundingClientRect().top + scrollY;");
@@ -155,6 +155,7 @@ class PhoneLayoutTest {
         assertThat(hot).as("热门 before the category blocks").isLessThan(firstBlock);
         assertThat(hot).as("热门 within " + SCREENS_TO_HOT + " screen heights").isLessThan(SCREENS_TO_HOT * HEIGHT);
         assertThat(number("return document.querySelectorAll('.hot .ranked li').length;")).as("热门 lists stories").isPositive();
+        browser.screenshot("phone-home");
     }
 
     @Test
@@ -183,7 +184,7 @@ class PhoneLayoutTest {
     }
 
     @Test
-    void inDarkModeTheGroundsAreDarkAndTheTextLight() {
+    void inDarkModeTheGroundsAreDarkAndTheTextLight() throws IOException {
         long id = articleWithALink();
         emulate("screen", List.of(Map.of("name", "prefers-color-scheme", "value", "light")));
         open("/a/" + id);
@@ -204,6 +205,7 @@ class PhoneLayoutTest {
         assertThat(dark.get("link")).as("links still stand apart from the text").isNotEqualTo(dark.get("boxText"));
         double nav = (luminance(dark.get("navText")) + 0.05) / (luminance(dark.get("nav")) + 0.05);
         assertThat(nav).as("the red navigation keeps its white text").isGreaterThanOrEqualTo(4.5);
+        browser.screenshot("phone-article-dark");
     }
 
     @Test
