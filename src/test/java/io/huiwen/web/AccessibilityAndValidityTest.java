@@ -131,6 +131,8 @@ class AccessibilityAndValidityTest {
                 + "<body><p><div>段落里不能放块</div></p><time datetime=\"昨天\">昨天</time><img src=\"/x.png\"></body></html>";
         List<String> errors = validate("broken", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(String.join("\n", errors)).contains("datetime").contains("alt");
+        assertThat(validate("broken again", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as("the checker, reused").isEqualTo(
+                errors.stream().map(e -> e.replace("Nu broken ", "Nu broken again ")).toList());
 
         ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.get(url("/a/999999999"));
@@ -176,32 +178,40 @@ class AccessibilityAndValidityTest {
         return validate(name + " " + path, response.body());
     }
 
-    /** The Nu Html Checker's errors on a document, one line each. */
-    static List<String> validate(String name, byte[] html) throws Exception {
-        List<String> errors = new ArrayList<>();
-        ErrorHandler handler = new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                System.out.println("Nu warning " + name + " line " + e.getLineNumber() + ": " + e.getMessage());
-            }
+    /** Where the checker's messages go for the document being checked. */
+    static String current;
+    static final List<String> errors = new ArrayList<>();
+    static SimpleDocumentValidator validator;
 
-            @Override
-            public void error(SAXParseException e) {
-                errors.add("Nu " + name + " line " + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
-            }
+    /** The Nu Html Checker's errors on a document, one line each; set up once (reading its schemas takes seconds). */
+    static synchronized List<String> validate(String name, byte[] html) throws Exception {
+        if (validator == null) {
+            ErrorHandler handler = new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    System.out.println("Nu warning " + current + " line " + e.getLineNumber() + ": " + e.getMessage());
+                }
 
-            @Override
-            public void fatalError(SAXParseException e) {
-                error(e);
-            }
-        };
-        SimpleDocumentValidator validator = new SimpleDocumentValidator(true, false, false);
-        validator.setUpMainSchema("http://s.validator.nu/html5-rdfalite.rnc", handler);
-        validator.setUpValidatorAndParsers(handler, false, false);
+                @Override
+                public void error(SAXParseException e) {
+                    errors.add("Nu " + current + " line " + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) {
+                    error(e);
+                }
+            };
+            validator = new SimpleDocumentValidator(true, false, false);
+            validator.setUpMainSchema("http://s.validator.nu/html5-rdfalite.rnc", handler);
+            validator.setUpValidatorAndParsers(handler, false, false);
+        }
+        current = name;
+        errors.clear();
         InputSource source = new InputSource(new ByteArrayInputStream(html));
         source.setEncoding("UTF-8");
         validator.checkHtmlInputSource(source);
-        return errors;
+        return List.copyOf(errors);
     }
 
     String url(String path) {
