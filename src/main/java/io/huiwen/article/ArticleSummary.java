@@ -1,10 +1,13 @@
 package io.huiwen.article;
 
+import io.huiwen.extract.ExtractedArticle.Image;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * An article as lists show it. {@code storySize} is how many published articles tell the same
- * story (1 when it stands alone; see {@link ArticleRepository#storySize}).
+ * story (1 when it stands alone; see {@link ArticleRepository#storySize}). {@code picture} is its
+ * first image that has a source (lists show it as a thumbnail), null when it has none.
  */
 public record ArticleSummary(
         long id,
@@ -15,4 +18,25 @@ public record ArticleSummary(
         Category category,
         String excerpt,
         long storyId,
-        int storySize) {}
+        int storySize,
+        Picture picture) {
+
+    /** An article without a picture. */
+    public ArticleSummary(long id, String title, OffsetDateTime publishTime, OffsetDateTime collectedAt, String source, Category category,
+            String excerpt, long storyId, int storySize) {
+        this(id, title, publishTime, collectedAt, source, category, excerpt, storyId, storySize, null);
+    }
+
+    /** An article's picture for lists: which of its images ({@code /img/{article}/{index}}) and its caption, for {@code alt}. */
+    public record Picture(int index, String caption) {
+
+        static Picture first(List<Image> images) {
+            for (int i = 0; i < images.size(); i++) {
+                if (images.get(i).src() != null) {
+                    return new Picture(i, images.get(i).caption() == null ? "" : images.get(i).caption());
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,6 +1,11 @@
 package io.huiwen.ingest;
 
+import io.huiwen.article.DemoPictures;
 import io.huiwen.extract.ExtractedArticle;
+import io.huiwen.extract.ExtractedArticle.Image;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import io.huiwen.extract.ExtractionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +69,7 @@ class DemoContent implements ApplicationRunner {
                 .max(Comparator.naturalOrder()).map(newest -> Duration.between(newest, now.minusHours(1))).orElse(Duration.ZERO);
         int stored = 0;
         for (ExtractedArticle page : pages) {
-            stored += ingest.given(shifted(page, shift), now).duplicate() ? 0 : 1;
+            stored += ingest.given(pictured(shifted(page, shift)), now).duplicate() ? 0 : 1;
         }
         jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?)").params(FLAG, now.toString()).update();
         log.info("loaded {} demo articles", stored);
@@ -87,6 +92,35 @@ class DemoContent implements ApplicationRunner {
             throw new UncheckedIOException("cannot read the demo articles", e);
         }
         return pages;
+    }
+
+    /**
+     * Gives each figure of a demo article its picture, made for the project (see {@link DemoPictures}):
+     * the figures' images had no source (the demo pages are text), now each has a drawn one.
+     */
+    static ExtractedArticle pictured(ExtractedArticle p) {
+        List<Image> images = new ArrayList<>(p.images());
+        Document body = Jsoup.parseBodyFragment(p.html());
+        body.outputSettings().prettyPrint(false);
+        int next = 0;
+        for (Element figure : body.select("figure")) {
+            if (figure.selectFirst("img") != null) {
+                continue;
+            }
+            while (next < images.size() && images.get(next).src() != null) {
+                next++;
+            }
+            if (next >= images.size()) {
+                break;
+            }
+            Image image = images.get(next);
+            String src = DemoPictures.address(next);
+            images.set(next, new Image(src, image.caption()));
+            figure.prependElement("img").attr("src", src).attr("alt", image.caption() == null ? "" : image.caption());
+            next++;
+        }
+        return new ExtractedArticle(p.url(), p.title(), p.publishTime(), p.source(), p.author(), p.editor(), p.breadcrumb(), p.text(),
+                body.body().html(), images, p.lang(), p.nextPages());
     }
 
     private static ExtractedArticle shifted(ExtractedArticle p, Duration shift) {

@@ -2,6 +2,7 @@ package io.huiwen.web;
 
 import io.huiwen.article.Article;
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.DemoPictures;
 import io.huiwen.article.SourceRepository;
 import io.huiwen.extract.ExtractedArticle.Image;
 import java.time.Duration;
@@ -48,6 +49,14 @@ class ImageProxy {
         List<Image> list = article.images();
         if (index < 0 || index >= list.size() || list.get(index).src() == null) {
             throw new NotFoundException("image " + index + " of article " + articleId);
+        }
+        if (DemoPictures.isDemo(list.get(index).src())) {
+            // a picture made for the demo article: drawn here, never fetched
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(DemoPictures.CONTENT_TYPE))
+                    .cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body(DemoPictures.svg(article, index));
         }
         ImageFetches.Answer answer = images.image(list.get(index).src(), referer(article));
         if (answer instanceof ImageFetches.Found found) {
