@@ -181,8 +181,10 @@ class BrowserTest {
         assertThat(driver.findElements(By.cssSelector(".byline time"))).as("an unknown date is plain text, not a <time>").isEmpty();
 
         WebElement body = driver.findElement(By.cssSelector("article .body"));
-        List<String> captions = texts(body.findElements(By.cssSelector("figure figcaption")));
+        // a text dump has captions but no pictures: each caption is a plain note, never an empty figure box
+        List<String> captions = texts(body.findElements(By.cssSelector("p.caption-note")));
         assertThat(captions).containsExactly("松溪县茶叶加工车间。松溪县委宣传部供图", "茶农在智慧茶园采茶。王小明/摄");
+        assertThat(body.findElements(By.cssSelector("figure"))).as("figures without their picture").isEmpty();
         assertThat(texts(body.findElements(By.tagName("h2"))))
                 .containsExactly("数字茶园,让种茶更省心", "品牌打造,让好茶卖好价");
         String bodyText = body.getText();
