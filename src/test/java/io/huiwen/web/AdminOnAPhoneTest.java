@@ -3,26 +3,15 @@ package io.huiwen.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The admin on a phone: headless Chromium 390 px wide signs in through the login form and opens
@@ -31,50 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * table is given a failing source with a long address and a long error, the worst case for its
  * width. Not skipped when the browser is missing: CI installs chromium and chromium-driver.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AdminOnAPhoneTest {
+class AdminOnAPhoneTest extends PortalOnAPhone {
 
-    static final int WIDTH = 390;
-    static final Path DATA_DIR = dataDir();
-
-    static BrowserSession browser;
-    static WebDriver driver;
-
-    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("huiwen.data-dir", DATA_DIR::toString);
-        registry.add("huiwen.demo-content", () -> "true");
-        registry.add("huiwen.admin.password", () -> "test-admin");
-    }
-
-    private static Path dataDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "admin-phone-data-").toAbsolutePath();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = BrowserSession.start(WIDTH, 844);
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
 
     /** Opens the page and checks what a phone user needs: no sideways scrolling, buttons a thumb can hit. */
     void fitsThePhone(String path, String shot) throws IOException {
@@ -107,7 +55,7 @@ class AdminOnAPhoneTest {
 
         fitsThePhone("/login", "login");
         driver.findElement(By.name("username")).sendKeys("admin");
-        driver.findElement(By.name("password")).sendKeys("test-admin");
+        driver.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
         driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin"));
 

@@ -6,28 +6,17 @@ import io.huiwen.article.ArticleStore;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.search.IndexSync;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The portal on a 390 × 844 phone in headless Chromium, over the demo content: the category
@@ -35,53 +24,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * dark mode (emulated {@code prefers-color-scheme: dark}) paints dark grounds and light text, and an
  * article printed (emulated print media) keeps only the article, its links' addresses and its source.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PhoneLayoutTest {
+class PhoneLayoutTest extends PortalOnAPhone {
 
-    static final int WIDTH = 390, HEIGHT = 844;
     /**
      * 热门 must begin within two screen heights on home: the masthead and the eight newest stories
      * (about one and a half screens at 390 px), then 热门 — one swipe, where before it came after all
      * six category blocks, five screens and more down.
      */
     static final int SCREENS_TO_HOT = 2;
-    static final Path DATA_DIR = dataDir();
 
-    static BrowserSession browser;
-    static ChromeDriver driver;
-
-    @LocalServerPort int port;
     @Autowired ArticleStore store;
     @Autowired IndexSync sync;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("huiwen.data-dir", DATA_DIR::toString);
-        registry.add("huiwen.demo-content", () -> "true");
-        registry.add("huiwen.admin.password", () -> "test-admin");
-    }
-
-    private static Path dataDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "phone-layout-data-").toAbsolutePath();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = BrowserSession.start(WIDTH, HEIGHT);
-        driver = (ChromeDriver) browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void screenMedia() {
@@ -92,10 +45,6 @@ class PhoneLayoutTest {
 
     void emulate(String media, List<Map<String, String>> features) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media, "features", features));
-    }
-
-    Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
     }
 
     double number(String script) {

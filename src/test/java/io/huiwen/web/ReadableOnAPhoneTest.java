@@ -5,29 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.huiwen.article.ArticleStore;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.search.IndexSync;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Reading on a phone, in headless Chromium 390 px wide: outlet names, bylines, the 家媒体报道
@@ -35,52 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * in an article body look like links, and a link focused from the keyboard shows an outline.
  * Not skipped when the browser is missing: CI installs chromium and chromium-driver.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReadableOnAPhoneTest {
+class ReadableOnAPhoneTest extends PortalOnAPhone {
 
-    static final int WIDTH = 390;
-    static final Path DATA_DIR = dataDir();
     static final String UNITS = ".story-size, .source-name, .byline span, .tags a, .also-reported .outlet";
 
-    static BrowserSession browser;
-    static WebDriver driver;
-
-    @LocalServerPort int port;
     @Autowired ArticleStore store;
     @Autowired IndexSync sync;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("huiwen.data-dir", DATA_DIR::toString);
-        registry.add("huiwen.demo-content", () -> "true");
-        registry.add("huiwen.admin.password", () -> "test-admin");
-    }
-
-    private static Path dataDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "readable-phone-data-").toAbsolutePath();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = BrowserSession.start(WIDTH, 844);
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
 
     void open(String path) {
         driver.get("http://localhost:" + port + path);
