@@ -10,7 +10,7 @@ pred=${2:-$(mktemp -d /tmp/huiwen-eval-XXXXXX)}
 jar=$here/target/huiwen.jar
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
 
-for subset in scrapinghub zh; do
+for subset in scrapinghub zh trafilatura; do
   dir=$split/$subset/html
   [ -d "$dir" ] || continue
   mkdir -p "$pred/$subset"
