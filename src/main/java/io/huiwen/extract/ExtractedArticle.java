@@ -19,6 +19,10 @@ import java.util.List;
  * @param images    images of the body with absolute URLs and their captions
  * @param lang      BCP-47 language guess (zh, en, ...)
  * @param nextPages URLs of further pages of a multi-page article
+ * @param timePrecision how much of {@code publishTime} the page gave (a date-only page: DAY); null when there is no time
+ * @param section   the page's own section or column (schema.org {@code articleSection}, a column name), or null
+ * @param platform  the publishing platform an outlet posted through (网易号, 百家号, 头条号), kept apart from
+ *                  {@code source}, the outlet itself; null when the page is the outlet's own
  */
 public record ExtractedArticle(
         String url,
@@ -32,33 +36,54 @@ public record ExtractedArticle(
         String html,
         List<Image> images,
         String lang,
-        List<String> nextPages) {
+        List<String> nextPages,
+        TimePrecision timePrecision,
+        String section,
+        String platform) {
+
+    /** How precisely a page states when it was published. */
+    public enum TimePrecision { DAY, MINUTE, SECOND }
 
     public ExtractedArticle {
         breadcrumb = breadcrumb == null ? List.of() : List.copyOf(breadcrumb);
         images = images == null ? List.of() : List.copyOf(images);
         nextPages = nextPages == null ? List.of() : List.copyOf(nextPages);
+        timePrecision = publishTime == null ? null : timePrecision == null ? TimePrecision.SECOND : timePrecision;
+    }
+
+    /** An article without a stated precision (to the second when dated), section or platform. */
+    public ExtractedArticle(String url, String title, OffsetDateTime publishTime, String source, String author, String editor,
+            List<String> breadcrumb, String text, String html, List<Image> images, String lang, List<String> nextPages) {
+        this(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages, null, null, null);
     }
 
     /** The same article under another URL (the canonical one the collector settled on). */
     public ExtractedArticle withUrl(String url) {
-        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages);
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
+                timePrecision, section, platform);
     }
 
     /** The same article with another headline. */
     public ExtractedArticle withTitle(String title) {
-        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages);
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
+                timePrecision, section, platform);
     }
 
-    /** The same article with another publish time (null: the page does not say). */
+    /** The same article with another publish time (null: the page does not say), to the second. */
     public ExtractedArticle withPublishTime(OffsetDateTime publishTime) {
-        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages);
+        return withPublishTime(publishTime, TimePrecision.SECOND);
+    }
+
+    /** The same article with another publish time and how precisely it is known. */
+    public ExtractedArticle withPublishTime(OffsetDateTime publishTime, TimePrecision precision) {
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
+                precision, section, platform);
     }
 
     /** The same article with the body (text, HTML and images) of {@code other}, e.g. a feed's fuller copy. */
     public ExtractedArticle withBodyOf(ExtractedArticle other) {
         return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, other.text, other.html, other.images,
-                lang, nextPages);
+                lang, nextPages, timePrecision, section, platform);
     }
 
     /** An image of the article body; {@code src} may be null for a caption whose image the page lost. */

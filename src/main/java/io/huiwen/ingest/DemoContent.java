@@ -124,6 +124,6 @@ class DemoContent implements ApplicationRunner {
     }
 
     private static ExtractedArticle shifted(ExtractedArticle p, Duration shift) {
-        return p.withPublishTime(p.publishTime() == null ? null : p.publishTime().plus(shift));
+        return p.withPublishTime(p.publishTime() == null ? null : p.publishTime().plus(shift), p.timePrecision());
     }
 }

@@ -4,7 +4,6 @@ import io.huiwen.extract.ArticleExtractor;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractionException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -49,8 +48,9 @@ final class PageReader {
             }
         }
         String title = a.title() != null ? a.title() : feed.title();
-        OffsetDateTime published = a.publishTime() != null ? a.publishTime()
-                : feed.published() == null ? null : feed.published().atOffset(FEED_OFFSET);
-        return a.withTitle(title).withPublishTime(published);
+        if (a.publishTime() != null || feed.published() == null) {
+            return a.withTitle(title);
+        }
+        return a.withTitle(title).withPublishTime(feed.published().atOffset(FEED_OFFSET));
     }
 }
