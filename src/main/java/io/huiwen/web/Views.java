@@ -28,7 +28,14 @@ public final class Views {
 
     /** A paged list of articles (a category or a tag), with the path its pages link to. */
     public record Listing(String heading, Category category, Page<ArticleSummary> page, String path,
-                          List<ArticleSummary> hot) {}
+                          List<ArticleSummary> hot) {
+
+        /** What search engines show under the page's title. */
+        public String description(String siteName) {
+            return category != null ? siteName + "的" + category.name() + "频道：各大媒体的" + category.name() + "新闻，按时间排列"
+                    : siteName + "上" + heading + "的报道，按时间排列";
+        }
+    }
 
     /**
      * A search page: the query, its filters (blank when unset) and what was found; when nothing
