@@ -67,12 +67,17 @@ class ImageProxy {
                     .body(found.bytes());
         }
         if (answer instanceof ImageFetches.Failed) {
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).cacheControl(CacheControl.maxAge(FAILURE_MAX_AGE)).build();
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).cacheControl(CacheControl.maxAge(FAILURE_MAX_AGE))
+                    .contentType(MediaType.parseMediaType(MissingPicture.CONTENT_TYPE))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body(MissingPicture.SVG);
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .cacheControl(CacheControl.noStore())
-                .build();
+                .contentType(MediaType.parseMediaType(MissingPicture.CONTENT_TYPE))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(MissingPicture.SVG);
     }
 
     /** The source's configured Referer, else the article's own page, which outlets accept for their images. */

@@ -83,13 +83,14 @@ class ImageProxySliceTest {
     }
 
     @Test
-    void aFailedImageIsA502CachedForAMinute() throws Exception {
+    void aFailedImageIsA502CachedForAMinuteShowingAPlaceholderNotABrokenIcon() throws Exception {
         given(articles.findById(31)).willReturn(Optional.of(article(31, null, ArticleState.PUBLISHED, new Image(PHOTO, null))));
         given(images.image(anyString(), anyString())).willReturn(new ImageFetches.Failed("http_status"));
 
         mvc.perform(get("/img/31/0")).andExpect(status().isBadGateway())
                 .andExpect(header().string("Cache-Control", "max-age=60"))
-                .andExpect(content().bytes(new byte[0]));
+                .andExpect(header().string("Content-Type", "image/svg+xml;charset=UTF-8"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("图片暂时无法显示")));
     }
 
     @Test
