@@ -26,6 +26,7 @@ class SiteAdvice {
     /** Absent where no web server runs (commands): no page is rendered there. */
     private final org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> assets;
     private volatile String stylesheet;
+    private volatile String navScript;
     private volatile List<Category> lastKnown = List.of();
     private volatile long askAgainAt = System.nanoTime();
 
@@ -45,7 +46,7 @@ class SiteAdvice {
 
     @ModelAttribute("site")
     SiteChrome site() {
-        return new SiteChrome(properties.siteName(), navigation(), stylesheet(), site.base());
+        return new SiteChrome(properties.siteName(), navigation(), stylesheet(), site.base(), navScript());
     }
 
     /** {@code /css/site-<hash>.css}; the hash is read once, the stylesheet changes only with the jar. */
@@ -58,6 +59,20 @@ class SiteAdvice {
                 return SiteChrome.STYLESHEET; // the resource chain is not set up yet
             }
             stylesheet = known;
+        }
+        return known;
+    }
+
+    /** {@code /js/nav-<hash>.js}, found the same way. */
+    private String navScript() {
+        String known = navScript;
+        if (known == null) {
+            ResourceUrlProvider urls = assets.getIfAvailable();
+            known = urls == null ? null : urls.getForLookupPath(SiteChrome.NAV_SCRIPT);
+            if (known == null) {
+                return SiteChrome.NAV_SCRIPT;
+            }
+            navScript = known;
         }
         return known;
     }

@@ -95,6 +95,19 @@ class PhoneLayoutTest extends PortalOnAPhone {
     }
 
     @Test
+    void theCurrentCategoryAtTheFarEndOfTheBarIsScrolledIntoViewAndThePageStaysPut() {
+        open("/c/wenhua"); // the last of the six: past the right edge of a 390 px screen until the bar scrolls
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> number("return document.querySelector('.nav .wrap').scrollLeft;") > 0);
+        assertThat(number("return document.querySelector('.nav [aria-current=\"page\"]').getBoundingClientRect().right;"))
+                .as("文化, marked current, is whole on screen").isLessThanOrEqualTo(WIDTH);
+        assertThat(number("return document.querySelector('.nav [aria-current=\"page\"]').getBoundingClientRect().left;")).isGreaterThanOrEqualTo(0);
+        assertThat(number("return window.scrollX + window.scrollY;")).as("only the bar scrolled").isZero();
+
+        open("/");
+        assertThat(number("return document.querySelector('.nav .wrap').scrollLeft;")).as("no current category, no scrolling").isZero();
+    }
+
+    @Test
     void onHome热门ComesRightAfterTheNewestStoriesBeforeTheCategoryBlocks() throws IOException {
         open("/");
         double latest = number("return document.querySelector('.latest h2').getBoundingClientRect().top + scrollY;");
