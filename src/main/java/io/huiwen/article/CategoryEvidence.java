@@ -55,6 +55,7 @@ class CategoryEvidence {
         tally.add(slug(categories.forBreadcrumb(page.breadcrumb())), BY_BREADCRUMB, CategoryTally.PAGE_FILED);
         tally.add(slug(categories.forSection(page.section())), BY_SECTION, CategoryTally.PAGE_FILED);
         tally.add(channels.channel(page.url(), slugs).orElse(null), BY_CHANNEL, CategoryTally.CHANNEL);
+        tally.add(slug(outletChannel(page.source())), BY_CHANNEL, CategoryTally.CHANNEL);
         CategoryLexicon.Reading words = lexicon.read(page.title(), page.text());
         if (words.category() != null && slugs.contains(words.category())) {
             tally.add(words.category(), BY_LEXICON,
@@ -67,6 +68,18 @@ class CategoryEvidence {
         }
         return tally.verdict();
     }
+
+    /** An outlet line that names its channel, 人民网-文化频道 or 新华网｜国际: the channel part read as a crumb. */
+    private Optional<Category> outletChannel(String source) {
+        if (source == null || source.length() > MAX_OUTLET_CHARS) {
+            return Optional.empty();
+        }
+        List<String> parts = List.of(OUTLET_PARTS.split(source.strip()));
+        return parts.size() < 2 ? Optional.empty() : categories.forBreadcrumb(parts);
+    }
+
+    private static final java.util.regex.Pattern OUTLET_PARTS = java.util.regex.Pattern.compile("\\s*[-—–·|｜/]\\s*");
+    private static final int MAX_OUTLET_CHARS = 30;
 
     private static String slug(Optional<Category> c) {
         return c.map(Category::slug).orElse(null);

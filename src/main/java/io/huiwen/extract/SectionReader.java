@@ -24,7 +24,7 @@ final class SectionReader {
     private static final Pattern COLUMN_LINE = Pattern.compile("^\\s*(?:栏目|频道|分类|板块|专栏)\\s*[:：]\\s*(\\S{1,10})\\s*$");
     /** A column name is a word or two; longer text beside a headline is a deck or a byline. */
     private static final int MAX_NAME_CHARS = 10;
-    private static final Pattern NOT_A_NAME = Pattern.compile("[0-9:：,，。!！?？]");
+    private static final Pattern NOT_A_NAME = Pattern.compile("[0-9:：,，。!！?？>›»|/]");
 
     private SectionReader() {}
 

@@ -35,7 +35,7 @@ public final class CategoryLexicon {
     static final double SURE_SHARE = 0.6;
     /** A leaning: enough for a suggestion, too little to publish on. */
     static final int LEAN_SCORE = 3;
-    static final double LEAN_SHARE = 0.4;
+    static final double LEAN_SHARE = 0.34;
 
     /** How strongly the words point at one category: none, a leaning (a suggestion), or sure. */
     public enum Strength { NONE, LEAN, SURE }
@@ -97,30 +97,46 @@ public final class CategoryLexicon {
     }
 
     public Reading read(String title, String body) {
+        Map<String, int[]> scores = scores(title, body);
+        String best = null;
+        int total = 0;
+        for (Map.Entry<String, int[]> e : scores.entrySet()) {
+            total += e.getValue()[0];
+            best = e.getValue()[0] > 0 && (best == null || e.getValue()[0] > scores.get(best)[0]) ? e.getKey() : best;
+        }
+        if (best == null) {
+            return new Reading(null, 0, 0, 0, Strength.NONE);
+        }
+        int score = scores.get(best)[0], found = scores.get(best)[1];
+        double share = score / (double) total;
+        Strength strength = found >= SURE_WORDS && score >= SURE_SCORE && share >= SURE_SHARE ? Strength.SURE
+                : score >= LEAN_SCORE && share >= LEAN_SHARE ? Strength.LEAN : Strength.NONE;
+        return new Reading(strength == Strength.NONE ? null : best, score, share, found, strength);
+    }
+
+    /** Per category: its weight in this text and how many of its words were found (for the bench and for reasons). */
+    public Map<String, int[]> scores(String title, String body) {
         String lead = body == null ? "" : body.substring(0, Math.min(body.length(), LEAD_CHARS));
         Map<String, Integer> titleCounts = counts(title == null ? "" : title);
         Map<String, Integer> leadCounts = counts(lead);
-        String best = null;
-        int bestScore = 0, bestWords = 0, total = 0;
+        Map<String, int[]> out = new TreeMap<>();
         for (Map.Entry<String, Set<String>> section : words.entrySet()) {
             int score = 0, found = 0;
             for (String w : section.getValue()) {
                 int n = Math.min(MAX_REPEATS, titleCounts.getOrDefault(w, 0) * TITLE_WEIGHT + leadCounts.getOrDefault(w, 0));
-                n = titleCounts.containsKey(w) ? Math.max(n, TITLE_WEIGHT) : n;
                 score += n;
                 found += n > 0 ? 1 : 0;
             }
-            total += score;
-            if (score > bestScore) {
-                best = section.getKey();
-                bestScore = score;
-                bestWords = found;
-            }
+            out.put(section.getKey(), new int[] {score, found});
         }
-        double share = total == 0 ? 0 : bestScore / (double) total;
-        Strength strength = bestWords >= SURE_WORDS && bestScore >= SURE_SCORE && share >= SURE_SHARE ? Strength.SURE
-                : bestScore >= LEAN_SCORE && share >= LEAN_SHARE ? Strength.LEAN : Strength.NONE;
-        return new Reading(strength == Strength.NONE ? null : best, bestScore, share, bestWords, strength);
+        return out;
+    }
+
+    /** The words of a category found in the text, for explaining a reading. */
+    public List<String> found(String category, String title, String body) {
+        String lead = body == null ? "" : body.substring(0, Math.min(body.length(), LEAD_CHARS));
+        Map<String, Integer> c = counts((title == null ? "" : title) + "\n" + lead);
+        return words.getOrDefault(category, Set.of()).stream().filter(c::containsKey).toList();
     }
 
     /** How often each lexicon word occurs in the text, as the matching rules of the class say. */
