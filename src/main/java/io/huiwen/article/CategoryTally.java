@@ -7,16 +7,17 @@ import java.util.Map;
 
 /**
  * Weighs the signals for an article's category the way an editor would: the page filing itself
- * (breadcrumb, its own section name) counts most, a channel in its address less, its words
- * (lexicon, classifier) by how clearly they point. A category is sure when its signals add up to
- * {@value #SURE} and no other category has {@value #DISPUTE} against it; anything less (a lone
- * channel, a leaning of the words, signals that disagree) is a suggestion an editor confirms.
+ * (breadcrumb, its own section name) counts most — the outlet's editors chose it, and words alone
+ * do not overrule them —, a channel in its address less, its words (lexicon, classifier) by how
+ * clearly they point. A category is sure when its signals add up to {@value #SURE} and lead every
+ * other category's by {@value #LEAD}; anything less (a lone channel, a leaning of the words,
+ * signals that disagree) is a suggestion an editor confirms.
  */
 final class CategoryTally {
 
     /** Weights of the kinds of evidence. */
-    static final int PAGE_FILED = 3, CHANNEL = 2, WORDS_SURE = 3, CLASSIFIER_SURE = 2, LEANING = 1;
-    static final int SURE = 3, DISPUTE = 2;
+    static final int PAGE_FILED = 5, CHANNEL = 2, WORDS_SURE = 3, CLASSIFIER_SURE = 2, LEANING = 1;
+    static final int SURE = 3, LEAD = 2;
 
     /** One piece of evidence: the category's slug, who says so (article.category_by) and how much it weighs. */
     record Signal(String slug, String by, int weight) {}
@@ -50,6 +51,6 @@ final class CategoryTally {
         int against = totals.entrySet().stream().filter(e -> !e.getKey().equals(chosen)).mapToInt(Map.Entry::getValue).max().orElse(0);
         Signal witness = signals.stream().filter(s -> s.slug().equals(chosen))
                 .reduce((a, b) -> b.weight() > a.weight() ? b : a).orElseThrow();
-        return new Verdict(chosen, witness.by(), totals.get(chosen) >= SURE && against < DISPUTE, List.copyOf(signals));
+        return new Verdict(chosen, witness.by(), totals.get(chosen) >= SURE && totals.get(chosen) - against >= LEAD, List.copyOf(signals));
     }
 }
