@@ -4,6 +4,7 @@ import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.text.CategoryLexicon;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,9 @@ class CategoryEvidence {
 
     /** How an article got its category; {@code sure} is false when the evidence was weak or split, and an editor decides. */
     record Choice(Category category, String by, boolean sure) {}
+
+    private static final Pattern OUTLET_PARTS = Pattern.compile("\\s*[-—–·|｜/]\\s*");
+    private static final int MAX_OUTLET_CHARS = 30;
 
     private final CategoryRepository categories;
     private final CategoryGuesser guesser;
@@ -77,9 +81,6 @@ class CategoryEvidence {
         List<String> parts = List.of(OUTLET_PARTS.split(source.strip()));
         return parts.size() < 2 ? Optional.empty() : categories.forBreadcrumb(parts);
     }
-
-    private static final java.util.regex.Pattern OUTLET_PARTS = java.util.regex.Pattern.compile("\\s*[-—–·|｜/]\\s*");
-    private static final int MAX_OUTLET_CHARS = 30;
 
     private static String slug(Optional<Category> c) {
         return c.map(Category::slug).orElse(null);

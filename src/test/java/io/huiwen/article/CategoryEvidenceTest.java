@@ -181,6 +181,16 @@ class CategoryEvidenceTest {
     }
 
     @Test
+    void anOutletLineNamingItsChannelIsAChannel() {
+        String text = "这幅画是老人年轻时画的，如今挂在县里一户人家的堂屋。";
+        long id = store.store(new ExtractedArticle(null, "一幅旧画里的家风", OffsetDateTime.now(), "东江网-文化频道", null, null, List.of(),
+                text, "<p>" + text + "</p>", List.of(), "zh", List.of()), null, OffsetDateTime.now()).id();
+        assertThat(slugOf(id)).isEqualTo("wenhua");
+        assertThat(categoryBy(id)).isEqualTo("channel");
+        assertThat(reviewReason(id)).as("the channel and the words agree").isNull();
+    }
+
+    @Test
     void evidenceThatDisagreesWaitsForAnEditorWithTheStrongerSuggestion() {
         long id = store.store(at("https://finance.example.cn/roll/marathon.html", "山地马拉松鸣枪 三千跑者参赛",
                 "山地马拉松今晨鸣枪，三千名选手参赛，男子冠军和女子冠军均打破赛会纪录，赛事吸引了众多跑者。"), null,
