@@ -102,6 +102,9 @@ public class ClassifyBench {
             if (r.strength() == CategoryLexicon.Strength.SURE) {
                 sure++;
                 sureRight += right ? 1 : 0;
+                if (!right) {
+                    System.out.printf("  lexicon sure, wrong: %-8s read %-8s %.2f  %s%n", d.category(), r.category(), r.share(), d.title());
+                }
             } else if (r.strength() == CategoryLexicon.Strength.LEAN) {
                 lean++;
                 leanRight += right ? 1 : 0;
