@@ -2,6 +2,7 @@ import com.hankcs.hanlp.classification.classifiers.NaiveBayesClassifier;
 import io.huiwen.extract.ArticleExtractor;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.text.CategoryClassifier;
+import io.huiwen.text.CategoryLexicon;
 import io.huiwen.text.CategoryClassifier.Example;
 import io.huiwen.text.CategoryClassifier.Prediction;
 import java.nio.charset.StandardCharsets;
@@ -84,9 +85,33 @@ public class ClassifyBench {
             cost(docs);
         }
 
+        lexicon(docs);
+
         System.out.printf("SUMMARY n=%d heldout=%d accuracy=%.2f sure_share=%.2f sure_accuracy=%.2f cv5_accuracy=%.2f threshold=%.2f%n",
                 docs.size(), test.size(), right / (double) test.size(), sure / (double) test.size(),
                 sureRight / (double) Math.max(1, sure), cvAccuracy, classifier.threshold());
+    }
+
+    /** The shipped section lexicons (the portal's starting point) on every document: nothing to train, so no folds. */
+    static void lexicon(List<Doc> docs) {
+        CategoryLexicon lexicon = CategoryLexicon.shipped();
+        int sure = 0, sureRight = 0, lean = 0, leanRight = 0;
+        for (Doc d : docs) {
+            CategoryLexicon.Reading r = lexicon.read(d.title(), d.body());
+            boolean right = d.category().equals(r.category());
+            if (r.strength() == CategoryLexicon.Strength.SURE) {
+                sure++;
+                sureRight += right ? 1 : 0;
+                if (!right) {
+                    System.out.printf("  lexicon sure, wrong: %-8s read %-8s %.2f  %s%n", d.category(), r.category(), r.share(), d.title());
+                }
+            } else if (r.strength() == CategoryLexicon.Strength.LEAN) {
+                lean++;
+                leanRight += right ? 1 : 0;
+            }
+        }
+        System.out.printf("LEXICON n=%d sure=%d (right %d) lean=%d (right %d) none=%d%n", docs.size(), sure, sureRight, lean, leanRight,
+                docs.size() - sure - lean);
     }
 
     static Example example(Doc d) {

@@ -1,24 +1,37 @@
 package io.huiwen.article;
 
 import io.huiwen.extract.ExtractedArticle;
+import io.huiwen.text.CategoryLexicon;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Which category a new article goes in, and on whose word: the editor's (or the source's) choice,
- * else the page's breadcrumb, else the classifier's guess, which an editor confirms when unsure.
+ * Which category a new article goes in, and on whose word. An editor's or the source's choice
+ * decides alone. Otherwise the evidence is weighed as an editor would ({@link CategoryTally}):
+ * the page's breadcrumb and its own section name ({@code articleSection}, a column), the channel
+ * its address names ({@code tech.}, {@code /world/}), its words read with the shipped section
+ * lexicons, and the classifier trained on real labelled articles. Evidence that agrees makes a
+ * sure choice; a lone weak signal or a disagreement is a suggestion an editor confirms.
  */
 @Component
 class CategoryEvidence {
 
-    /** Who chose an article's category (article.category_by). */
-    static final String BY_EDITOR = "editor", BY_SOURCE = "source", BY_BREADCRUMB = "breadcrumb", BY_CLASSIFIER = "classifier";
+    /** Who chose an article's category (article.category_by): the strongest witness for it. */
+    static final String BY_EDITOR = "editor", BY_SOURCE = "source", BY_BREADCRUMB = "breadcrumb", BY_SECTION = "section",
+            BY_CHANNEL = "channel", BY_LEXICON = "lexicon", BY_CLASSIFIER = "classifier";
 
-    /** How an article got its category; {@code sure} is false when the classifier was unsure, and an editor decides. */
+    /** How an article got its category; {@code sure} is false when the evidence was weak or split, and an editor decides. */
     record Choice(Category category, String by, boolean sure) {}
+
+    private static final Pattern OUTLET_PARTS = Pattern.compile("\\s*[-—–·|｜/]\\s*");
+    private static final int MAX_OUTLET_CHARS = 30;
 
     private final CategoryRepository categories;
     private final CategoryGuesser guesser;
+    private final UrlChannel channels = UrlChannel.shipped();
+    private final CategoryLexicon lexicon = CategoryLexicon.shipped();
 
     CategoryEvidence(CategoryRepository categories, CategoryGuesser guesser) {
         this.categories = categories;
@@ -34,11 +47,42 @@ class CategoryEvidence {
         if (categorySlug != null && !categorySlug.isBlank()) {
             return new Choice(categories.require(categorySlug), fromSource ? BY_SOURCE : BY_EDITOR, true);
         }
-        Optional<Category> fromCrumbs = categories.forBreadcrumb(page.breadcrumb());
-        if (fromCrumbs.isPresent()) {
-            return new Choice(fromCrumbs.get(), BY_BREADCRUMB, true);
+        CategoryTally.Verdict verdict = weigh(page);
+        Category chosen = verdict.slug() == null ? null : categories.findBySlug(verdict.slug()).orElse(null);
+        return new Choice(chosen, chosen == null ? BY_CLASSIFIER : verdict.by(), chosen != null && verdict.sure());
+    }
+
+    /** Every signal the page gives, the page's own filing first (it wins ties). */
+    CategoryTally.Verdict weigh(ExtractedArticle page) {
+        List<String> slugs = categories.findAll().stream().map(Category::slug).toList();
+        CategoryTally tally = new CategoryTally();
+        tally.add(slug(categories.forBreadcrumb(page.breadcrumb())), BY_BREADCRUMB, CategoryTally.PAGE_FILED);
+        tally.add(slug(categories.forSection(page.section())), BY_SECTION, CategoryTally.PAGE_FILED);
+        tally.add(channels.channel(page.url(), slugs).orElse(null), BY_CHANNEL, CategoryTally.CHANNEL);
+        tally.add(slug(outletChannel(page.source())), BY_CHANNEL, CategoryTally.CHANNEL);
+        CategoryLexicon.Reading words = lexicon.read(page.title(), page.text());
+        if (words.category() != null && slugs.contains(words.category())) {
+            tally.add(words.category(), BY_LEXICON,
+                    words.strength() == CategoryLexicon.Strength.SURE ? CategoryTally.WORDS_SURE : CategoryTally.LEANING);
         }
         CategoryGuesser.Guess guess = guesser.guess(page.title(), page.text());
-        return new Choice(guess.category(), BY_CLASSIFIER, guess.sure());
+        if (guess.category() != null) {
+            tally.add(guess.category().slug(), BY_CLASSIFIER,
+                    guess.sure() ? CategoryTally.CLASSIFIER_SURE : guess.leaning() ? CategoryTally.LEANING : 0);
+        }
+        return tally.verdict();
+    }
+
+    /** An outlet line that names its channel, 人民网-文化频道 or 新华网｜国际: the channel part read as a crumb. */
+    private Optional<Category> outletChannel(String source) {
+        if (source == null || source.length() > MAX_OUTLET_CHARS) {
+            return Optional.empty();
+        }
+        List<String> parts = List.of(OUTLET_PARTS.split(source.strip()));
+        return parts.size() < 2 ? Optional.empty() : categories.forBreadcrumb(parts);
+    }
+
+    private static String slug(Optional<Category> c) {
+        return c.map(Category::slug).orElse(null);
     }
 }

@@ -11,9 +11,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The last resort for an article's category: a classifier trained on the articles whose category
- * an editor, a source or a breadcrumb gave (never on its own guesses, which would only teach it
- * its mistakes). Trained on first use and again when that corpus has grown by a tenth; the
+ * One witness to an article's category (see CategoryEvidence): a classifier trained on real,
+ * correctly labelled articles — those whose category an editor or a source gave, or the page's
+ * own filing (breadcrumb, section, channel) made sure — never on guesses from words (its own or
+ * the lexicon's), which would only teach it its mistakes, and never on the demo articles, fiction
+ * written for the portal that came with no source and no address. Trained on first use and again when that corpus has grown by a tenth; the
  * newest {@value #PER_CATEGORY} articles of each category are the examples, so one busy section
  * does not drown the others.
  */
@@ -24,14 +26,24 @@ public class CategoryGuesser {
     static final int PER_CATEGORY = 1000;
     private static final String CHECK_INTERVAL = "#{@'" + HuiwenProperties.BEAN + "'.classifier().checkInterval().toMillis()}";
 
-    /** The category the text most likely belongs to, how likely, and whether that is sure enough to publish. */
-    public record Guess(Category category, double confidence, boolean sure) {}
+    /**
+     * The category the text most likely belongs to (null when nothing was learnt), how likely,
+     * whether that is sure, and whether it leans there at all: learnt from a few examples of that
+     * category and more likely than not.
+     */
+    public record Guess(Category category, double confidence, boolean sure, boolean leaning) {}
+
+    static final double LEANING = 0.6;
 
     private record Model(CategoryClassifier classifier, long trainedOn) {}
 
-    /** Articles whose category is evidence (alias {@code a}): published, and not a guess. */
+    /**
+     * Articles whose category is evidence (alias {@code a}): published, not a guess from words, and
+     * with a provenance (a source or an address) unless an editor chose the category.
+     */
     static final String EVIDENCE = "a.category_id IS NOT NULL AND a.status = " + ArticleState.PUBLISHED.literal() + " "
-            + "AND (a.category_by IS NULL OR a.category_by IN ('editor', 'source', 'breadcrumb'))";
+            + "AND (a.category_by IS NULL OR a.category_by IN ('editor', 'source', 'breadcrumb', 'section', 'channel')) "
+            + "AND (a.source_id IS NOT NULL OR a.source_url IS NOT NULL OR a.category_by = 'editor')";
 
     private final JdbcClient jdbc;
     private final CategoryRepository categories;
@@ -50,7 +62,10 @@ public class CategoryGuesser {
         }
         CategoryClassifier.Prediction p = m.classifier().predict(title, text);
         Optional<Category> category = p.category() == null ? Optional.empty() : categories.findBySlug(p.category());
-        return new Guess(category.orElse(null), p.confidence(), p.isSure() && category.isPresent());
+        boolean learnt = category.isPresent()
+                && m.classifier().examplesPerCategory().getOrDefault(p.category(), 0) >= CategoryClassifier.MIN_EXAMPLES;
+        return new Guess(category.orElse(null), p.confidence(), p.isSure() && category.isPresent(),
+                learnt && p.confidence() >= LEANING && p.coverage() >= CategoryClassifier.MIN_COVERAGE);
     }
 
     /** Trains again when the categorised corpus grew by a tenth (or 20 articles) since the last training. */

@@ -80,6 +80,12 @@ public record ExtractedArticle(
                 precision, section, platform);
     }
 
+    /** The same article with the section or column the page names (null: it names none). */
+    public ExtractedArticle withSection(String section) {
+        return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
+                timePrecision, section, platform);
+    }
+
     /** The same article with the body (text, HTML and images) of {@code other}, e.g. a feed's fuller copy. */
     public ExtractedArticle withBodyOf(ExtractedArticle other) {
         return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, other.text, other.html, other.images,

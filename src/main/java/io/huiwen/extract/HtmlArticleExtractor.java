@@ -31,6 +31,7 @@ final class HtmlArticleExtractor {
         }
         String title = TitleChooser.choose(doc, meta);
         List<String> breadcrumb = meta.breadcrumb().isEmpty() ? BreadcrumbReader.read(doc) : meta.breadcrumb();
+        String section = SectionReader.read(doc); // before chrome removal: a column name sits in the page's chrome
         ContentDensity whole = new ContentDensity(doc.body());
         BylineParser.Byline byline = findByline(doc, whole);
         OffsetDateTime published = PublishDateParser.parse(meta.published(), fetchedAt);
@@ -59,7 +60,7 @@ final class HtmlArticleExtractor {
         String author = byline.author() != null ? byline.author() : meta.author();
         return new ExtractedArticle(url != null ? url : blankToNull(doc.location()), title, published, source, author,
                 byline.editor(), breadcrumb, text, body.html(), body.images(),
-                LanguageGuesser.guess(text, meta.lang()), nextPages);
+                LanguageGuesser.guess(text, meta.lang()), nextPages).withSection(section);
     }
 
     /** The first byline line on the page (日期/来源/作者), with an editor line (责任编辑) that may come later. */

@@ -36,7 +36,7 @@ public final class CategoryClassifier {
      * sections (measured: articles of our sections 0.54–0.76 at the 5th–50th percentile with 151
      * training articles, texts on a comet, a recipe, a cat 0.11–0.39).
      */
-    static final double MIN_COVERAGE = 0.4;
+    public static final double MIN_COVERAGE = 0.4;
     /** Fewer known words than this and the text has too little in common with the training set. */
     static final int MIN_KNOWN_WORDS = 3;
     static final int TITLE_WEIGHT = 3;
