@@ -136,8 +136,8 @@ public class EditorialDesk {
 
     /**
      * Puts an article waiting for review, or taken down, on the portal (and into the index) in the
-     * category the editor chose (null keeps the one it has); false when it was published already
-     * or there is no such article.
+     * category the editor chose (null keeps the one it has, which a person publishing it has then
+     * confirmed); false when it was published already or there is no such article.
      *
      * @throws IllegalArgumentException when there is no category with that slug
      */
@@ -150,6 +150,10 @@ public class EditorialDesk {
         }
         if (chosen != null) {
             jdbc.sql("UPDATE article SET category_id = ?, category_by = ? WHERE id = ?").params(chosen.id(), CategoryEvidence.BY_EDITOR, id).update();
+        } else if (!SYSTEM.equals(actor)) {
+            // an editor publishing the suggested category has confirmed it: now it is evidence the classifier may learn from
+            jdbc.sql("UPDATE article SET category_by = ? WHERE id = ? AND category_id IS NOT NULL")
+                    .params(CategoryEvidence.BY_EDITOR, id).update();
         }
         int changed = jdbc.sql("UPDATE article SET status = ?, review_reason = NULL WHERE id = ? AND status = ?")
                 .params(ArticleState.PUBLISHED.sql(), id, before.status()).update();

@@ -51,6 +51,7 @@ class CategoryEvidenceTest {
     @Autowired CategoryRepository categories;
     @Autowired IndexSync index;
     @Autowired JdbcClient jdbc;
+    @Autowired EditorialDesk desk;
     @Autowired MockMvc mvc;
 
     static ExtractedArticle page(String title, String text, String... breadcrumb) {
@@ -170,6 +171,24 @@ class CategoryEvidenceTest {
         assertThat(slugOf(id)).isEqualTo("tiyu");
         assertThat(categoryBy(id)).isEqualTo("channel");
         assertThat(reviewReason(id)).isEqualTo("category");
+    }
+
+    @Test
+    void anEditorPublishingTheSuggestionConfirmsItAndTheClassifierMayLearnFromIt() {
+        long confirmed = store.store(at("https://sports.example.cn/2026/11/lakeside.html", "湖边步道周末人气旺",
+                "湖边的步道修好了，周末去走走的人不少。"), null, OffsetDateTime.now()).id();
+        long bySystem = store.store(at("https://sports.example.cn/2026/11/riverside.html", "河边步道周末人气旺",
+                "河边的步道修好了，周末去走走的人不少。"), null, OffsetDateTime.now()).id();
+        assertThat(reviewReason(confirmed)).isEqualTo("category");
+
+        assertThat(desk.publish(confirmed, null, "editor-wang")).isTrue();
+        assertThat(desk.publish(bySystem, null, EditorialDesk.SYSTEM)).isTrue();
+
+        assertThat(slugOf(confirmed)).isEqualTo("tiyu");
+        assertThat(categoryBy(confirmed)).as("a person published the suggested category").isEqualTo("editor");
+        assertThat(categoryBy(bySystem)).as("nobody looked: still only a suggestion").isEqualTo("channel");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article a WHERE a.id = ? AND " + CategoryGuesser.EVIDENCE)
+                .param(confirmed).query(Long.class).single()).as("among the classifier's examples").isEqualTo(1);
     }
 
     @Test
