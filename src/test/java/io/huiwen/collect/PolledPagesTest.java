@@ -27,17 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 17: a page that does not say when it was published is stored with the date its source
  * states as the publication's (a feed's pubDate, a news sitemap's publication_date) or with none;
  * never with a sitemap's {@code <lastmod>}, an Atom {@code <updated>}, the fetch or the import time.
- * Each kind of source gets a page of its own without any date in it.
+ * Each kind of source gets a page of its own without any date in it. And a page is fetched once:
+ * a re-poll does not fetch again a page stored under the canonical address it names.
  */
 @SpringBootTest(properties = {"huiwen.admin.password=secret", "huiwen.demo-content=false", "huiwen.collect.allow-private-hosts=true",
         "huiwen.collect.host-delay=20ms", "huiwen.collect.retry-backoff=20ms"})
 @AutoConfigureMockMvc
-class PublishDatesFromSourcesTest {
+class PolledPagesTest {
 
     static final String TODAY = OffsetDateTime.now(ZoneOffset.ofHours(8)).toLocalDate().toString();
 
     @RegisterExtension
-    static final FakeSiteExtension SITE = new FakeSiteExtension(PublishDatesFromSourcesTest::outletWithUndatedPages);
+    static final FakeSiteExtension SITE = new FakeSiteExtension(PolledPagesTest::outletWithUndatedPages);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -78,6 +79,10 @@ class PublishDatesFromSourcesTest {
                 + "<news:publication_date>2026-11-18</news:publication_date><news:title>南湖龙舟赛鸣锣</news:title></news:news></url></urlset>");
         site.page("/sitemap.xml", "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                 + "<url><loc>" + site.url("/plain/run.html") + "</loc><lastmod>" + TODAY + "T08:00:00+08:00</lastmod></url></urlset>");
+        site.page("/mirror/2026/1121/lake.html", html, undated("南湖清淤工程完工", "南湖清淤工程")
+                .replace("<title>", "<link rel=\"canonical\" href=\"https://www.nanhu.example.cn/2026/1121/lake.html\"><title>"));
+        site.page("/mirror/sitemap.xml", "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<url><loc>" + site.url("/mirror/2026/1121/lake.html") + "</loc><lastmod>" + TODAY + "</lastmod></url></urlset>");
         site.page("/wenti/", html, "<html><head><meta charset=\"utf-8\"><title>文体</title></head><body><ul class=\"list\">"
                 + "<li><a href=\"/wenti/2026/1120/choir.html\">南湖合唱节在市民广场唱响</a></li>"
                 + "<li><a href=\"/wenti/2026/1120/kids.html\">南湖少儿书法展在图书馆开展</a></li></ul></body></html>");
@@ -142,5 +147,17 @@ class PublishDatesFromSourcesTest {
     void anImportedFileIsNotDatedByItsImport(@Autowired Ingest ingest) throws Exception {
         ingest.imported(undated("南湖灯会亮灯", "南湖灯会").getBytes(StandardCharsets.UTF_8), "lanterns.html", null);
         assertThat(storedDate("南湖灯会亮灯")).isEqualTo("null");
+    }
+
+    /** Issue 17: "a re-poll fetched 12 pages again without conditional headers" — those naming another canonical address. */
+    @Test
+    void aRepollDoesNotFetchAPageStoredUnderTheCanonicalAddressItNames() throws Exception {
+        long id = polledFrom("/mirror/sitemap.xml", "sitemap");
+        assertThat(jdbc.sql("SELECT source_url FROM article WHERE title = '南湖清淤工程完工'").query(String.class).single())
+                .isEqualTo("https://www.nanhu.example.cn/2026/1121/lake.html");
+        JsonNode again = JSON.readTree(mvc.perform(post("/api/v1/sources/" + id + "/run").with(httpBasic("admin", "secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("poll");
+        assertThat(again.get("duplicates").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(SITE.count("/mirror/2026/1121/lake.html")).as("fetched by the first poll only").isEqualTo(1);
     }
 }
