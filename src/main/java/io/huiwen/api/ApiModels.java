@@ -23,20 +23,23 @@ final class ApiModels {
     record OtherReport(long id, String source, String sourceUrl) {}
 
     /**
-     * One article. {@code status} is {@code published}, or {@code review} for an editor looking at one
+     * One article. {@code publish_time_precision} says how much of {@code publish_time} the page gave:
+     * {@code day} (a date alone, sent as midnight Beijing time), {@code minute} or {@code second}; null when undated.
+     * {@code status} is {@code published}, or {@code review} for an editor looking at one
      * that waits; then {@code suggested_category} says where it would go and how that was chosen
      * (absent for a published article).
      */
     record ArticleJson(long id, String url, String sourceUrl, String title, OffsetDateTime publishTime, String source,
                        String author, String editor, CategoryRef category, List<String> breadcrumb, String excerpt,
                        String text, String html, List<Image> images, List<String> tags, long storyId,
-                       List<OtherReport> alsoReportedBy, long views, String status,
+                       List<OtherReport> alsoReportedBy, long views, String publishTimePrecision, String status,
                        @JsonInclude(JsonInclude.Include.NON_NULL) SuggestedCategory suggestedCategory) {
 
         static ArticleJson of(Article a, String baseUrl, List<OtherReport> others, SuggestedCategory suggested) {
             return new ArticleJson(a.id(), baseUrl + "/a/" + a.id(), a.sourceUrl(), a.title(), a.publishTime(), a.source(),
                     a.author(), a.editor(), CategoryRef.of(a.category()), a.breadcrumb(), a.excerpt(), a.text(), a.html(),
-                    a.images(), a.tags(), a.storyId(), others, a.views(), a.status().sql(), suggested);
+                    a.images(), a.tags(), a.storyId(), others, a.views(),
+                    a.publishPrecision() == null ? null : a.publishPrecision().name().toLowerCase(java.util.Locale.ROOT), a.status().sql(), suggested);
         }
     }
 
