@@ -74,6 +74,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/categories", "/api/v1/categories/**").permitAll()
                         .requestMatchers(paths("/api/v1/categories")).hasRole("ADMIN")
                         .requestMatchers(paths("/admin", "/api/v1/tokens")).hasAnyRole("ADMIN", "EDITOR")
+                        .requestMatchers(reviewQueue()).hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         .requestMatchers(paths("/api/v1/articles", "/api/v1/stories")).hasAnyRole("ADMIN", "EDITOR")
@@ -110,6 +111,12 @@ class SecurityConfig {
     }
 
     /** Each path and everything under it, whatever the method. */
+    /** The article list asked for by state ({@code ?status=review}): the editors' queue, not a reader's list. */
+    private static RequestMatcher reviewQueue() {
+        RequestMatcher articles = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/articles");
+        return request -> request.getParameter("status") != null && articles.matches(request);
+    }
+
     private static RequestMatcher paths(String... paths) {
         List<RequestMatcher> matchers = new ArrayList<>();
         for (String path : paths) {

@@ -7,6 +7,12 @@ import io.huiwen.api.ApiModels.Items;
 import io.huiwen.api.ApiModels.Listing;
 import io.huiwen.api.ApiModels.SearchListing;
 import io.huiwen.api.ApiModels.OtherReport;
+import io.huiwen.api.ApiModels.ReviewListing;
+import io.huiwen.api.ApiModels.SuggestedCategory;
+import io.huiwen.api.ApiModels.Waiting;
+import io.huiwen.article.ArticleState;
+import io.huiwen.article.ReviewQueue;
+import jakarta.servlet.http.HttpServletRequest;
 import io.huiwen.api.ApiModels.Summary;
 import io.huiwen.article.Article;
 import io.huiwen.article.ArticleRepository;
@@ -41,9 +47,11 @@ class ArticleApi {
     private final ArticleSearch search;
     private final RelatedArticles related;
     private final SiteUrl site;
+    private final ReviewQueue review;
 
     ArticleApi(ArticleRepository articles, CategoryRepository categories, HotRanking hot, ArticleSearch search, RelatedArticles related,
-               SiteUrl site) {
+               SiteUrl site, ReviewQueue review) {
+        this.review = review;
         this.articles = articles;
         this.categories = categories;
         this.hot = hot;
@@ -52,13 +60,38 @@ class ArticleApi {
         this.site = site;
     }
 
+    /**
+     * A published article; to an editor (EDITOR or ADMIN, however signed in) also one awaiting review,
+     * with the category suggested for it. Anyone else meets an unpublished article as not found.
+     */
     @GetMapping("/articles/{id}")
-    ArticleJson article(@PathVariable long id) {
-        Article a = articles.findById(id).filter(Article::published).orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
+    ArticleJson article(@PathVariable long id, HttpServletRequest request) {
+        Article a = articles.findById(id).filter(found -> found.published() || found.status() == ArticleState.REVIEW && editor(request))
+                .orElseThrow(() -> new ApiNotFoundException("no article with id " + id));
         List<OtherReport> others = articles.otherReports(a.storyId(), id).stream()
                 .map(o -> new OtherReport(o.id(), o.source(), o.sourceUrl()))
                 .toList();
-        return ArticleJson.of(a, site.base(), others);
+        SuggestedCategory suggested = a.published() ? null : SuggestedCategory.of(a.category(), review.suggestions(List.of(id)).get(id));
+        return ArticleJson.of(a, site.base(), others, suggested);
+    }
+
+    /** The review queue, newest first, for editors (the security rules refuse anyone else a {@code status}). */
+    @GetMapping(value = "/articles", params = "status")
+    ReviewListing queue(@RequestParam String status, @RequestParam(defaultValue = "1") int page,
+                        @RequestParam(defaultValue = "20") int size) {
+        if (!ArticleState.REVIEW.sql().equals(status)) {
+            throw new IllegalArgumentException("status must be review");
+        }
+        Page<ArticleSummary> p = review.newestFirst(page, clamp(size));
+        var why = review.suggestions(p.items().stream().map(ArticleSummary::id).toList());
+        return new ReviewListing(p.total(), p.page(), p.size(), p.items().stream()
+                .map(a -> new Waiting(a.id(), site.base() + "/a/" + a.id(), a.title(), a.publishTime(), a.source(), a.excerpt(), status,
+                        why.get(a.id()) == null ? null : why.get(a.id()).reason(), SuggestedCategory.of(a.category(), why.get(a.id()))))
+                .toList());
+    }
+
+    private static boolean editor(HttpServletRequest request) {
+        return request.isUserInRole("EDITOR") || request.isUserInRole("ADMIN");
     }
 
     @GetMapping("/articles")

@@ -167,9 +167,12 @@ public class ArticleCorrections {
             jdbc.sql("UPDATE article SET excerpt = ? WHERE id = ?").params(excerpt, id).update();
         }
         if (after.containsKey(ArticleEdit.PUBLISHED_AT)) {
-            // a date taken away: the article sorts as an undated one would have on arrival
-            jdbc.sql("UPDATE article SET publish_time = ?, sort_time = " + ArticleStore.SORT_TIME_SQL.formatted("?") + " WHERE id = ?")
-                    .params(published, published, id).update();
+            // a date taken away: the article sorts as an undated one would have on arrival; a time set by hand is
+            // as precise as the editor typed it (the form gives minutes), no longer the page's date alone
+            String precision = published == null ? null : published.getSecond() == 0 && published.getNano() == 0 ? "MINUTE" : "SECOND";
+            jdbc.sql("UPDATE article SET publish_time = ?, publish_precision = ?, sort_time = " + ArticleStore.SORT_TIME_SQL.formatted("?")
+                            + " WHERE id = ?")
+                    .params(published, precision, published, id).update();
         }
         jdbc.sql("UPDATE article SET edited_fields = ? WHERE id = ?").params(String.join(",", edited), id).update();
     }

@@ -1,5 +1,6 @@
 package io.huiwen.article;
 
+import io.huiwen.extract.ExtractedArticle.TimePrecision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -258,12 +259,18 @@ public class ArticleRepository {
     }
 
     /** Articles written since the index last caught up, and the outbox position to mark once they are indexed. */
-    public record SitemapEntry(long id, OffsetDateTime publishTime, OffsetDateTime lastModified, String title) {}
+    public record SitemapEntry(long id, OffsetDateTime publishTime, OffsetDateTime lastModified, String title, boolean dateOnly) {
+        /** An entry dated to the second, when dated. */
+        public SitemapEntry(long id, OffsetDateTime publishTime, OffsetDateTime lastModified, String title) {
+            this(id, publishTime, lastModified, title, false);
+        }
+    }
 
     public List<SitemapEntry> sitemap(int limit) {
-        return jdbc.sql("SELECT id, publish_time, collected_at, title FROM article WHERE status = " + ArticleState.PUBLISHED.literal() + " ORDER BY sort_time DESC, id DESC LIMIT ?")
+        return jdbc.sql("SELECT id, publish_time, collected_at, title, publish_precision FROM article WHERE status = " + ArticleState.PUBLISHED.literal() + " ORDER BY sort_time DESC, id DESC LIMIT ?")
                 .param(limit)
-                .query((rs, i) -> new SitemapEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
+                .query((rs, i) -> new SitemapEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
+                        "DAY".equals(rs.getString(5))))
                 .list();
     }
 
@@ -279,7 +286,13 @@ public class ArticleRepository {
                 rs.getString("source"), rs.getString("author"), rs.getString("editor"), category(rs),
                 JsonColumns.strings(rs.getString("breadcrumb")), rs.getString("excerpt"), rs.getString("body_text"),
                 rs.getString("body_html"), JsonColumns.images(rs.getString("images")), rs.getString("lang"), tags,
-                rs.getLong("story_id"), rs.getLong("views"), (Long) rs.getObject("source_id", Long.class), ArticleState.ofSql(rs.getString("status")));
+                rs.getLong("story_id"), rs.getLong("views"), (Long) rs.getObject("source_id", Long.class), ArticleState.ofSql(rs.getString("status")),
+                precision(rs.getString("publish_precision")));
+    }
+
+    /** A stored precision; null (rows from before it was kept) reads as to the second. */
+    static TimePrecision precision(String stored) {
+        return stored == null ? null : TimePrecision.valueOf(stored);
     }
 
     private static Category category(ResultSet rs) throws SQLException {

@@ -258,7 +258,8 @@ public class ArticleStore {
         String html = BodySanitizer.sanitize(page.html());
         jdbc.sql("""
                 UPDATE article SET title = CASE WHEN :keepTitle THEN title ELSE :title END,
-                    publish_time = COALESCE(:publish, publish_time), source = :source,
+                    publish_time = COALESCE(:publish, publish_time),
+                    publish_precision = COALESCE(:precision, publish_precision), source = :source,
                     author = :author, editor = :editor, breadcrumb = :breadcrumb,
                     excerpt = CASE WHEN :keepExcerpt THEN excerpt ELSE :excerpt END,
                     body_text = CASE WHEN :keepBody THEN body_text ELSE :text END,
@@ -269,7 +270,7 @@ public class ArticleStore {
                     band3 = CASE WHEN :keepBody THEN band3 ELSE :b3 END, sort_time = COALESCE(:publish, sort_time)
                 WHERE id = :id
                 """).param("title", page.title()).param("keepTitle", edited.contains("title")).param("publish", publish)
-                .param("source", page.source()).param("author", page.author()).param("editor", page.editor())
+                .param("precision", publish == null ? null : page.timePrecision().name()).param("source", page.source()).param("author", page.author()).param("editor", page.editor())
                 .param("breadcrumb", JsonColumns.write(page.breadcrumb()))
                 .param("excerpt", e.excerpt()).param("keepExcerpt", edited.contains("excerpt") || keepBody)
                 .param("text", page.text()).param("html", html).param("keepBody", keepBody)
@@ -333,8 +334,8 @@ public class ArticleStore {
             PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO article (source_url, content_key, title, publish_time, collected_at, source, author, editor,
                         category_id, breadcrumb, excerpt, body_text, body_html, images, lang, simhash, band0, band1, band2, band3, sort_time,
-                        source_id, category_by, status, review_reason, story_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        source_id, category_by, status, review_reason, story_id, publish_precision)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"});
             int i = 1;
             ps.setString(i++, page.url());
@@ -361,10 +362,16 @@ public class ArticleStore {
             ps.setString(i++, row.category().by());
             ps.setString(i++, row.state().sql());
             ps.setString(i++, row.reviewReason());
-            ps.setObject(i, row.storyId());
+            ps.setObject(i++, row.storyId());
+            ps.setString(i, precision(page));
             return ps;
         }, keys);
         return ((Number) keys.getKeys().get("id")).longValue();
+    }
+
+    /** How precisely the page dates itself, as stored: null when it gives no date. */
+    static String precision(ExtractedArticle page) {
+        return page.publishTime() == null ? null : page.timePrecision().name();
     }
 
     /** Identity of a page's content: same title and same text (whitespace folded) is the same page. */

@@ -28,6 +28,14 @@ public class RawPages {
                 """).param("after", afterId).param("source", sourceId).param("limit", limit).query(Long.class).list();
     }
 
+    /**
+     * Whether a page was fetched from this address and kept: an article whose page names another
+     * canonical address is stored under that one, yet listings keep linking the address it was fetched from.
+     */
+    public boolean fetchedFrom(String url) {
+        return jdbc.sql("SELECT COUNT(*) FROM raw_page WHERE url = ?").param(url).query(Long.class).single() > 0;
+    }
+
     /** Whether a raw page is kept for the article. */
     public boolean kept(long articleId) {
         return jdbc.sql("SELECT COUNT(*) FROM raw_page WHERE article_id = ?").param(articleId).query(Long.class).single() > 0;

@@ -96,8 +96,9 @@ public final class FeedReader {
         return null;
     }
 
+    /** The entry's publication date; an Atom {@code <updated>} alone says when it last changed, not when it appeared. */
     private static java.time.Instant published(SyndEntry entry) {
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        Date date = entry.getPublishedDate();
         return date == null ? null : date.toInstant();
     }
 

@@ -44,9 +44,10 @@ final class JsonFeedParser {
             }
             if (url != null && seen.add(url)) {
                 Instant published = date(text(item, "date_published"));
-                items.add(new DiscoveredItem(url, FeedReader.plainText(text(item, "title")),
-                        published != null ? published : date(text(item, "date_modified")),
-                        FeedReader.plainText(text(item, "summary")), blankToNull(text(item, "content_html"))));
+                // date_modified says when the item changed, not when it appeared: it orders, never dates
+                items.add(new DiscoveredItem(url, FeedReader.plainText(text(item, "title")), published,
+                        FeedReader.plainText(text(item, "summary")), blankToNull(text(item, "content_html")),
+                        date(text(item, "date_modified"))));
             }
         }
         return new FeedReader.Feed(FeedReader.plainText(text(root, "title")),

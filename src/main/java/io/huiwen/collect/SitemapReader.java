@@ -82,7 +82,7 @@ public final class SitemapReader {
             }
         }
         // a news aggregator wants the newest when it must cut; undated entries keep their order, last
-        articles.sort(Comparator.comparing(DiscoveredItem::published, Comparator.nullsLast(Comparator.reverseOrder())));
+        articles.sort(Comparator.comparing(DiscoveredItem::freshness, Comparator.nullsLast(Comparator.reverseOrder())));
         return new Sitemap(List.copyOf(articles.subList(0, Math.min(Math.max(maxItems, 0), articles.size()))), List.of());
     }
 
@@ -110,8 +110,14 @@ public final class SitemapReader {
         return parser;
     }
 
+    /**
+     * A {@code <lastmod>} is when the entry last changed (sites set every entry's to today when
+     * they rebuild the sitemap): it orders the links, and only a news sitemap's publication date is
+     * taken as the article's date.
+     */
     private static DiscoveredItem article(URI link, SiteMapURL entry) {
-        Instant published = entry.getLastModified() == null ? null : entry.getLastModified().toInstant();
+        Instant lastModified = entry.getLastModified() == null ? null : entry.getLastModified().toInstant();
+        Instant published = null;
         String title = null;
         ExtensionMetadata[] news = entry.getAttributesForExtension(Extension.NEWS);
         if (news != null && news.length > 0 && news[0] instanceof NewsAttributes attributes) {
@@ -120,7 +126,7 @@ public final class SitemapReader {
                 published = attributes.getPublicationDateTime().toInstant();
             }
         }
-        return new DiscoveredItem(link, title, published, null, null);
+        return new DiscoveredItem(link, title, published, null, null, lastModified);
     }
 
     /** What the content looks like (servers often send XML as text/plain), else the declared bare type. */

@@ -1,6 +1,7 @@
 package io.huiwen.collect;
 
 import io.huiwen.article.ArticleRepository;
+import io.huiwen.article.RawPages;
 import io.huiwen.article.Source;
 import io.huiwen.article.SourceRepository;
 import io.huiwen.extract.ExtractionException;
@@ -38,13 +39,15 @@ public class SourcePoller {
     private final LinkDiscovery discovery;
     private final Ingest ingest;
     private final ArticleRepository articles;
+    private final RawPages rawPages;
     private final SourceRepository sources;
     private final SourceLeases leases;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    SourcePoller(PoliteFetcher fetcher, LinkDiscovery discovery, Ingest ingest, ArticleRepository articles,
+    SourcePoller(PoliteFetcher fetcher, LinkDiscovery discovery, Ingest ingest, ArticleRepository articles, RawPages rawPages,
                  SourceRepository sources, SourceLeases leases, MeterRegistry metrics, Clock clock) {
+        this.rawPages = rawPages;
         this.fetcher = fetcher;
         this.discovery = discovery;
         this.ingest = ingest;
@@ -108,7 +111,8 @@ public class SourcePoller {
                 break; // the rest waits for the next poll, or for the node that took the source over
             }
             URI url = UrlCanonicalizer.canonical(item.url());
-            if (articles.existsWithUrl(url.toString())) {
+            // known by the address it is stored under or the one it was fetched from: a page is fetched once
+            if (articles.existsWithUrl(url.toString()) || rawPages.fetchedFrom(url.toString())) {
                 duplicates++;
                 continue;
             }

@@ -3,7 +3,11 @@ package io.huiwen.ingest;
 import io.huiwen.extract.ArticleExtractor;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractionException;
+import io.huiwen.extract.ExtractedArticle.TimePrecision;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -24,8 +28,8 @@ final class PageReader {
         return completed(fromPage, feed, page);
     }
 
-    /** A file or resource given by name, without provenance. */
-    ExtractedArticle read(byte[] body, String name, java.time.Instant at) throws ExtractionException {
+    /** A file or resource given by name, without provenance: its date is the page's own or none, never {@code at}. */
+    ExtractedArticle read(byte[] body, String name, Instant at) throws ExtractionException {
         return extractor.extract(body, name, null, null, at);
     }
 
@@ -49,8 +53,21 @@ final class PageReader {
         }
         String title = a.title() != null ? a.title() : feed.title();
         if (a.publishTime() != null || feed.published() == null) {
-            return a.withTitle(title);
+            return a.withTitle(title); // the page's own date first; no date stays no date
         }
-        return a.withTitle(title).withPublishTime(feed.published().atOffset(FEED_OFFSET));
+        OffsetDateTime published = feed.published().atOffset(FEED_OFFSET);
+        return isDateOnly(feed.published())
+                ? a.withTitle(title).withPublishTime(published.toLocalDate().atStartOfDay().atOffset(FEED_OFFSET), TimePrecision.DAY)
+                : a.withTitle(title).withPublishTime(published);
+    }
+
+    /**
+     * A feed or news-sitemap date given without a time of day ({@code 2019-06-15}) is read as
+     * midnight, UTC or China's: shown as a date, not as 00:00 or 08:00. A real publication at
+     * exactly midnight to the second is rare enough to show as its date alone.
+     */
+    static boolean isDateOnly(Instant published) {
+        return published.atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)
+                || published.atOffset(FEED_OFFSET).toLocalTime().equals(LocalTime.MIDNIGHT);
     }
 }

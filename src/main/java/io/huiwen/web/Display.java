@@ -39,6 +39,11 @@ public final class Display {
         return local.getYear() == LocalDate.now(clock.withZone(BEIJING)).getYear() ? DAY.format(local) : DATE.format(local);
     }
 
+    /** The publish time as precisely as the page gave it: {@code 2019-06-15} for a date alone, never 00:00; else as {@link #dateTime(OffsetDateTime)}. */
+    public static String dateTime(OffsetDateTime t, boolean dateOnly) {
+        return t != null && dateOnly ? DATE.format(t.atZoneSameInstant(BEIJING)) : dateTime(t);
+    }
+
     /** A value for a URL query parameter or path segment, percent-encoded as UTF-8. */
     public static String url(String value) {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
@@ -47,5 +52,10 @@ public final class Display {
     /** A {@code <time datetime>} value: Beijing time to the second with its offset, as HTML allows (2026-11-21T18:15:14+08:00). */
     public static String iso(OffsetDateTime t) {
         return t == null ? "" : ISO_SECONDS.format(t.atZoneSameInstant(BEIJING));
+    }
+
+    /** {@link #iso(OffsetDateTime)}, or the Beijing date alone ({@code 2019-06-15}, as HTML, schema.org and sitemaps allow) for a date-only time. */
+    public static String iso(OffsetDateTime t, boolean dateOnly) {
+        return t != null && dateOnly ? DATE.format(t.atZoneSameInstant(BEIJING)) : iso(t);
     }
 }

@@ -79,6 +79,7 @@ class FeedController {
             x.writeEndElement();
             element(x, "description", a.excerpt());
             if (a.publishTime() != null) {
+                // RSS and Atom need a time of day: a date-only article is stored, and so sent, as midnight Beijing time
                 element(x, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(a.publishTime()));
             }
             if (a.category() != null) {

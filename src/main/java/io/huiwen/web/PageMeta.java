@@ -79,7 +79,7 @@ public record PageMeta(String canonical, List<Feed> feeds, String currentCategor
             og.add(new Property("og:image", image));
         }
         if (a.publishTime() != null) {
-            og.add(new Property("article:published_time", iso(a.publishTime())));
+            og.add(new Property("article:published_time", Display.iso(a.publishTime(), a.dateOnly())));
         }
         if (a.category() != null) {
             og.add(new Property("article:section", a.category().name()));
@@ -119,7 +119,7 @@ public record PageMeta(String canonical, List<Feed> feeds, String currentCategor
             ld.put("description", a.excerpt());
         }
         if (a.publishTime() != null) {
-            ld.put("datePublished", iso(a.publishTime()));
+            ld.put("datePublished", Display.iso(a.publishTime(), a.dateOnly())); // a date-only page: the date, not its midnight
         }
         OffsetDateTime modified = a.publishTime() != null && (a.collectedAt() == null || a.publishTime().isAfter(a.collectedAt()))
                 ? a.publishTime() : a.collectedAt();

@@ -63,10 +63,10 @@ class SitemapController {
         for (var a : articles.sitemap(MAX_URLS - 100)) {
             x.writeStartElement("url");
             FeedController.element(x, "loc", base + "/a/" + a.id());
-            FeedController.element(x, "lastmod", (a.publishTime() != null ? a.publishTime() : a.lastModified()).toString());
+            FeedController.element(x, "lastmod", a.publishTime() != null ? published(a) : a.lastModified().toString());
             if (isNews(a.publishTime(), since) && news < MAX_NEWS) {
                 news++;
-                newsBlock(x, a.publishTime(), a.title());
+                newsBlock(x, published(a), a.title());
             }
             x.writeEndElement();
         }
@@ -97,7 +97,7 @@ class SitemapController {
             listed++;
             x.writeStartElement("url");
             FeedController.element(x, "loc", base + "/a/" + a.id());
-            newsBlock(x, a.publishTime(), a.title());
+            newsBlock(x, published(a), a.title());
             x.writeEndElement();
         }
         x.writeEndElement();
@@ -128,13 +128,18 @@ class SitemapController {
     }
 
     /** An article's {@code <news:news>}: the publication, its date and title. */
-    private void newsBlock(XMLStreamWriter x, OffsetDateTime published, String title) throws XMLStreamException {
+    /** A W3C datetime as the page gave it: a date-only article's date alone (2019-06-15), not its midnight. */
+    private static String published(ArticleRepository.SitemapEntry a) {
+        return a.dateOnly() ? Display.iso(a.publishTime(), true) : a.publishTime().toString();
+    }
+
+    private void newsBlock(XMLStreamWriter x, String published, String title) throws XMLStreamException {
         x.writeStartElement("news", "news", NEWS);
         x.writeStartElement("news", "publication", NEWS);
         newsElement(x, "name", properties.siteName());
         newsElement(x, "language", "zh");
         x.writeEndElement();
-        newsElement(x, "publication_date", published.toString());
+        newsElement(x, "publication_date", published);
         newsElement(x, "title", XmlText.clean(title));
         x.writeEndElement();
     }

@@ -94,6 +94,7 @@ class AuthorisationWalkTest extends AccessStack {
             new Call("PATCH", "/api/v1/articles/" + NONE, "{\"title\":\"新标题\"}", Role.EDITOR),
             new Call("DELETE", "/api/v1/articles/" + NONE, null, Role.EDITOR),
             new Call("POST", "/api/v1/articles/" + NONE + "/reextract", null, Role.EDITOR),
+            new Call("GET", "/api/v1/articles?status=review", null, Role.EDITOR),
             new Call("GET", "/api/v1/sources", null, Role.ADMIN),
             new Call("GET", "/api/v1/sources/" + NONE, null, Role.ADMIN),
             new Call("POST", "/api/v1/sources", "{}", Role.ADMIN),

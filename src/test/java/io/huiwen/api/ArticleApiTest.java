@@ -52,6 +52,7 @@ class ArticleApiTest {
     @MockitoBean HotRanking hot;
     @MockitoBean ArticleSearch search;
     @MockitoBean RelatedArticles related;
+    @MockitoBean io.huiwen.article.ReviewQueue review;
 
     static ArticleSummary summary(long id, String title) {
         return new ArticleSummary(id, title, NOON, NOON, "汇闻财经", CAIJING, "摘要", id, 1);

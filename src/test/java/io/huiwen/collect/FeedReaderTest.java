@@ -77,21 +77,22 @@ class FeedReaderTest {
     }
 
     @Test
-    void atomEntryPrefersPublishedAndFallsBackToUpdated() throws Exception {
+    void atomEntryIsDatedByPublishedNeverByUpdated() throws Exception {
         List<DiscoveredItem> items = read("atom-published-and-updated.xml", "https://www.harborlantern.example.com/atom.xml");
         assertThat(items.get(0).published()).isEqualTo(Instant.parse("2024-05-12T06:00:00Z"));
         assertThat(items.get(0).contentHtml()).isEqualTo("<p>The new ferry runs <em>every hour</em>.</p>");
-        assertThat(items.get(1).published()).isEqualTo(Instant.parse("2024-05-10T08:00:00Z"));
+        assertThat(items.get(1).published()).as("<updated> is when the entry changed, issue 17").isNull();
         assertThat(items.get(1).summary()).isEqualTo("Open until midnight.");
     }
 
     @Test
-    void jsonFeedItemFallsBackToDateModified() throws Exception {
+    void jsonFeedItemIsDatedByDatePublishedNeverByDateModified() throws Exception {
         List<DiscoveredItem> items = read("jsonfeed-1.1.json", "https://www.yunling-evening.example.cn/feed.json");
         assertThat(items.get(0)).isEqualTo(new DiscoveredItem(
                 URI.create("https://www.yunling-evening.example.cn/2024/05/12/tea.html"), "春茶采摘进入高峰期",
                 Instant.parse("2024-05-11T22:30:00Z"), "茶农们清晨五点就上山了。", "<p>茶农们清晨五点就上山了。</p>"));
-        assertThat(items.get(1).published()).isEqualTo(Instant.parse("2024-05-11T12:00:00Z"));
+        assertThat(items.get(1).published()).as("date_modified is when the item changed, issue 17").isNull();
+        assertThat(items.get(1).lastModified()).isEqualTo(Instant.parse("2024-05-11T12:00:00Z"));
     }
 
     @Test

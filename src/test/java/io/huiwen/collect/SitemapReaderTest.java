@@ -45,8 +45,10 @@ class SitemapReaderTest {
     void urlsetGivesArticlesNewestFirst(String name, byte[] body, String contentType) throws Exception {
         Sitemap sitemap = reader.read(body, SITEMAP, contentType, 100);
         assertThat(sitemap.articles()).extracting(a -> a.url().toString()).containsExactlyElementsOf(NEWEST_FIRST);
-        assertThat(sitemap.articles().get(0).published()).isEqualTo(Instant.parse("2024-05-12T01:30:00Z"));
-        assertThat(sitemap.articles().get(3).published()).isNull();
+        assertThat(sitemap.articles()).as("a <lastmod> orders the links and never dates them, issue 17")
+                .allMatch(a -> a.published() == null);
+        assertThat(sitemap.articles().get(0).lastModified()).isEqualTo(Instant.parse("2024-05-12T01:30:00Z"));
+        assertThat(sitemap.articles().get(3).lastModified()).isNull();
         assertThat(sitemap.childSitemaps()).isEmpty();
     }
 
@@ -81,7 +83,7 @@ class SitemapReaderTest {
                 "application/xml", 100);
         assertThat(sitemap.articles()).containsExactly(
                 new DiscoveredItem(URI.create("https://www.qingshi.example.cn/2024/05/12/harvest.html"), "早稻插秧比去年提前一周完成",
-                        Instant.parse("2024-05-12T00:00:00Z"), null, null),
+                        Instant.parse("2024-05-12T00:00:00Z"), null, null, Instant.parse("2024-05-12T02:00:00Z")),
                 new DiscoveredItem(URI.create("https://www.qingshi.example.cn/2024/05/12/metro.html"), "地铁三号线延长运营时间",
                         Instant.parse("2024-05-11T23:00:00Z"), null, null));
     }
