@@ -29,7 +29,9 @@ final class ChromeRemover {
     static final Pattern LIKELY = Pattern.compile(
             "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten|embed");
     private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
-            + "input, button, select, textarea, nav, aside, footer, link, meta, [hidden], [aria-hidden=true], "
+            + "input, button, select, textarea, link, meta";
+    /** Chrome by its tag or because it is hidden, unless it wraps the page's prose (see {@link #isPageWrapper}). */
+    private static final String CHROME = "nav, aside, footer, [hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
 
     private ChromeRemover() {}
@@ -38,7 +40,13 @@ final class ChromeRemover {
     static void clean(Document doc, ContentDensity density) {
         MediaEmbeds.keepAsLinks(doc);
         doc.select(JUNK).remove();
-        int pageChars = Math.max(1, density.of(doc.body()).chars);
+        ContentDensity.Stats page = density.of(doc.body());
+        int pageChars = Math.max(1, page.chars);
+        for (Element e : doc.body().select(CHROME)) {
+            if (!isPageWrapper(density.of(e), page)) {
+                e.remove();
+            }
+        }
         List<Node> doomed = new ArrayList<>();
         Map<String, Boolean> unlikelyNames = new HashMap<>(); // portal pages repeat the same few class names thousands of times
         NodeTraversor.traverse(new NodeVisitor() {
@@ -46,7 +54,8 @@ final class ChromeRemover {
             public void head(Node node, int depth) {
                 if (node instanceof Comment) {
                     doomed.add(node);
-                } else if (node instanceof Element e && isUnlikely(e, unlikelyNames) && !holdsMostProse(density.of(e), pageChars)) {
+                } else if (node instanceof Element e && isUnlikely(e, unlikelyNames)
+                        && !holdsMostProse(density.of(e), pageChars) && !isPageWrapper(density.of(e), page)) {
                     doomed.add(e);
                 }
             }
@@ -60,6 +69,18 @@ final class ChromeRemover {
 
     private static boolean holdsMostProse(ContentDensity.Stats s, int pageChars) {
         return s.chars >= pageChars * 0.3 && s.linkDensity() < 0.4;
+    }
+
+    /**
+     * A layout wrapper named for what it also holds ("l-outer--nav", "mmenu-pagewrapper", an {@code aside}
+     * used as the content column) holds most of the page's unlinked text; chrome is a part of the page, never most of it.
+     */
+    private static boolean isPageWrapper(ContentDensity.Stats s, ContentDensity.Stats page) {
+        if (page.prose > 0) {
+            return s.prose >= page.prose * 0.5;
+        }
+        int unlinked = page.chars - page.linkChars;
+        return unlinked > 0 && s.chars - s.linkChars >= unlinked * 0.6;
     }
 
     static boolean isUnlikely(Element e) {
