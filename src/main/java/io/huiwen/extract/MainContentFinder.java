@@ -17,7 +17,9 @@ import org.jsoup.nodes.Element;
 final class MainContentFinder {
     private static final Set<String> PARAGRAPH_TAGS = Set.of(
             "p", "pre", "td", "blockquote", "div", "section", "article", "dd", "font", "center", "li");
-    private static final int MIN_PARAGRAPH_CHARS = 20;
+    static final int MIN_PARAGRAPH_CHARS = 20;
+    /** What a page marks as its body with schema.org microdata outweighs a few paragraphs elsewhere. */
+    private static final double MARKED_BODY_BONUS = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MAX_WRAPPER_LEVELS = 3;
 
@@ -25,13 +27,21 @@ final class MainContentFinder {
 
     /** The body's top-level elements in document order; empty when nothing looks like prose. */
     static List<Element> find(Element root, ContentDensity density) {
+        return find(root, density, MIN_PARAGRAPH_CHARS);
+    }
+
+    /** {@code minParagraphChars}: the shortest text that votes; a short body of one-line paragraphs needs a low one. */
+    static List<Element> find(Element root, ContentDensity density, int minParagraphChars) {
         Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element marked : root.getElementsByAttributeValue("itemprop", "articleBody")) {
+            scores.put(marked, 0.0);
+        }
         for (Element e : root.getAllElements()) {
             if (!PARAGRAPH_TAGS.contains(e.normalName())) {
                 continue;
             }
             ContentDensity.Stats s = density.of(e);
-            if (s.inlineChars < MIN_PARAGRAPH_CHARS || s.linkDensity() > 0.5 || e.closest("a") != null) {
+            if (s.inlineChars < minParagraphChars || s.linkDensity() > 0.5 || e.closest("a") != null) {
                 continue;
             }
             // linked text is a teaser's headline, not prose; a list item is weaker evidence than a paragraph
@@ -66,6 +76,9 @@ final class MainContentFinder {
         String names = (e.className() + " " + e.id()).toLowerCase(java.util.Locale.ROOT);
         if (ChromeRemover.LIKELY.matcher(names).find()) {
             score += 10;
+        }
+        if (e.attr("itemprop").equals("articleBody") && density.of(e).chars >= MIN_PARAGRAPH_CHARS) {
+            score += MARKED_BODY_BONUS;
         }
         return score * (1 - density.of(e).linkDensity());
     }
