@@ -35,20 +35,25 @@ final class BodyChooser {
 
     static ArticleBody choose(Element root, ContentDensity density, String title, List<String> structuredBodies) {
         ArticleBody body = BodyReader.read(MainContentFinder.find(root, density), density, title);
-        if (body.textLength() >= SHORT_BODY_CHARS) {
-            return body;
-        }
-        ArticleBody everyLine = BodyReader.read(MainContentFinder.find(root, density, SHORT_LINE_CHARS), density, title);
-        if (everyLine.textLength() > body.textLength()) {
-            body = everyLine;
+        if (body.textLength() < SHORT_BODY_CHARS) {
+            ArticleBody everyLine = BodyReader.read(MainContentFinder.find(root, density, SHORT_LINE_CHARS), density, title);
+            if (everyLine.textLength() > body.textLength()) {
+                body = everyLine;
+            }
         }
         for (String structured : structuredBodies) {
             ArticleBody fromData = fromText(structured);
-            if (fromData.textLength() > body.textLength() * 2) {
+            // the page's own data is the check: a chosen block it does not begin to cover, and much shorter, was the wrong one
+            if (fromData.textLength() > body.textLength() * 3 && !covers(fromData.text(), body.text())) {
                 body = fromData;
             }
         }
         return body;
+    }
+
+    private static boolean covers(String structured, String chosen) {
+        String start = chosen.length() > 40 ? chosen.substring(0, 40) : chosen;
+        return !start.isEmpty() && structured.replaceAll("\\s+", " ").contains(start.replaceAll("\\s+", " "));
     }
 
     /** JSON-LD bodies are plain text; their line breaks are the paragraph breaks. */

@@ -24,15 +24,22 @@ final class ChromeRemover {
                     + "banner|advert|sponsor|promo|\\bads?\\b|\\bad[-_]|[-_]ad\\b|\\bgg\\b|popup|modal|cookie|subscribe|newsletter|"
                     + "breadcrumb|crumb|pagination|pager|toolbar|login|signup|\\bhot|\\brank|\\btags?\\b|author-bio|"
                     + "copyright|header|masthead|widget|jump|more-|guess|reward|\\bzan\\b|\\bdig\\b|tuijian|xiangguan|"
-                    + "remen|pinglun");
+                    + "remen|pinglun|dialog|privacy|consent|gdpr|"
+                    // the same boxes named in German, Spanish, French and Polish templates
+                    + "kommentar|komentar|comentario|teilen|compartir|partage|udostepnij|werbung|anzeige|reklam|"
+                    + "publicidad|publicite|fusszeile|stopka|empfehl|relacionad|connexe|powiazane|meistgelesen");
     /** "embed": a post quoted in the story (a tweet in a "social-media-embed" box) is content, not a share bar. */
     static final Pattern LIKELY = Pattern.compile(
-            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten|embed");
+            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten|embed|"
+                    + "artikel|absatz|inhalt|beitrag|nachricht|contenu|texte|noticia|cuerpo|tekst|tresc|wpis");
     private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
             + "input, button, select, textarea, link, meta";
     /** Chrome by its tag or because it is hidden, unless it wraps the page's prose (see {@link #isPageWrapper}). */
-    private static final String CHROME = "nav, aside, footer, [hidden], [aria-hidden=true], "
+    /** Boxes laid over the page (consent, privacy, dialogs) can hold more prose than a short article, and never are one. */
+    private static final Pattern OVERLAY = Pattern.compile("cookie|consent|gdpr|privacy|dialog|modal|popup|overlay");
+    private static final String HIDDEN = "[hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+    private static final String CHROME = "nav, aside, footer";
 
     private ChromeRemover() {}
 
@@ -40,10 +47,13 @@ final class ChromeRemover {
     static void clean(Document doc, ContentDensity density) {
         MediaEmbeds.keepAsLinks(doc);
         doc.select(JUNK).remove();
+        doc.select(HIDDEN).remove(); // a hidden box with prose is a cookie notice or a dialog waiting to open
         ContentDensity.Stats page = density.of(doc.body());
         int pageChars = Math.max(1, page.chars);
+        boolean hasHeadline = doc.body().selectFirst("h1") != null;
         for (Element e : doc.body().select(CHROME)) {
-            if (!isPageWrapper(density.of(e), page)) {
+            // an aside used as the content column holds the headline too; a footer with more prose than a short story does not
+            if (!isPageWrapper(e, density, page) || hasHeadline && e.selectFirst("h1") == null) {
                 e.remove();
             }
         }
@@ -55,7 +65,7 @@ final class ChromeRemover {
                 if (node instanceof Comment) {
                     doomed.add(node);
                 } else if (node instanceof Element e && isUnlikely(e, unlikelyNames)
-                        && !holdsMostProse(density.of(e), pageChars) && !isPageWrapper(density.of(e), page)) {
+                        && (isOverlay(e) || !holdsMostProse(density.of(e), pageChars) && !isPageWrapper(e, density, page))) {
                     doomed.add(e);
                 }
             }
@@ -73,14 +83,18 @@ final class ChromeRemover {
 
     /**
      * A layout wrapper named for what it also holds ("l-outer--nav", "mmenu-pagewrapper", an {@code aside}
-     * used as the content column) holds most of the page's unlinked text; chrome is a part of the page, never most of it.
+     * used as the content column) holds most of the page's prose; chrome is a part of the page, never most of it.
      */
-    private static boolean isPageWrapper(ContentDensity.Stats s, ContentDensity.Stats page) {
-        if (page.prose > 0) {
-            return s.prose >= page.prose * 0.5;
-        }
+    private static boolean isPageWrapper(Element e, ContentDensity density, ContentDensity.Stats page) {
+        ContentDensity.Stats s = density.of(e);
         int unlinked = page.chars - page.linkChars;
-        return unlinked > 0 && s.chars - s.linkChars >= unlinked * 0.6;
+        boolean mostProse = page.prose > 0 ? s.prose >= page.prose * 0.5
+                : unlinked > 0 && s.chars - s.linkChars >= unlinked * 0.6;
+        return mostProse && !isOverlay(e);
+    }
+
+    private static boolean isOverlay(Element e) {
+        return OVERLAY.matcher((e.className() + " " + e.id()).toLowerCase(Locale.ROOT)).find();
     }
 
     static boolean isUnlikely(Element e) {

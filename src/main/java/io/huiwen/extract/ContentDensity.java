@@ -76,8 +76,8 @@ final class ContentDensity {
             char c = text.charAt(i);
             if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') {
                 s.chars++;
-                if (isPunctuation(c)) {
-                    s.punctuation++;
+                if (isPunctuation(c) && (c > 0x7f || i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                    s.punctuation++; // "3.14", "a.b@c.de", "https://" are not sentences: Latin punctuation ends a clause before a space
                 }
             }
         }
