@@ -34,11 +34,11 @@ final class ChromeRemover {
                     + "artikel|absatz|inhalt|beitrag|nachricht|contenu|texte|noticia|cuerpo|tekst|tresc|wpis");
     private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
             + "input, button, select, textarea, link, meta";
-    /** Chrome by its tag or because it is hidden, unless it wraps the page's prose (see {@link #isPageWrapper}). */
     /** Boxes laid over the page (consent, privacy, dialogs) can hold more prose than a short article, and never are one. */
     private static final Pattern OVERLAY = Pattern.compile("cookie|consent|gdpr|privacy|dialog|modal|popup|overlay");
     private static final String HIDDEN = "[hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+    /** Chrome by its tag, unless it wraps the page's prose and headline (see {@link #isPageWrapper}). */
     private static final String CHROME = "nav, aside, footer";
 
     private ChromeRemover() {}
