@@ -21,6 +21,8 @@ final class CharsetSniffer {
             Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** How many well-formed multi-byte sequences a page needs per broken byte to still be read as UTF-8. */
+    private static final int STRAY_BYTES_PER_SEQUENCE = 8;
 
     private CharsetSniffer() {}
 
@@ -38,6 +40,9 @@ final class CharsetSniffer {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         Charset declared = declared(contentTypeHeader, bytes);
+        if ((declared == null || declared.equals(StandardCharsets.UTF_8)) && mostlyUtf8(bytes)) {
+            return new String(bytes, StandardCharsets.UTF_8); // the few bad bytes become U+FFFD, the rest reads right
+        }
         if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
             String text = strict(bytes, declared);
             if (text != null) {
@@ -78,6 +83,46 @@ final class CharsetSniffer {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * UTF-8 text with a few stray bytes (a Latin-1 "é" pasted into a template): well-formed multi-byte
+     * sequences far outnumber the bytes that break. Latin-1 or GBK text almost never forms well-formed
+     * UTF-8 sequences, so it fails this test and keeps its own charset.
+     */
+    static boolean mostlyUtf8(byte[] b) {
+        int valid = 0;
+        int invalid = 0;
+        int i = 0;
+        while (i < b.length) {
+            int len = sequenceLength(b, i);
+            if (len == 1 && b[i] < 0) {
+                invalid++;
+            } else if (len > 1) {
+                valid++;
+            }
+            i += len;
+        }
+        return valid > 0 && valid >= invalid * STRAY_BYTES_PER_SEQUENCE;
+    }
+
+    /** Length of the well-formed UTF-8 sequence at {@code i}, or 1 for an ASCII byte or a byte that breaks. */
+    private static int sequenceLength(byte[] b, int i) {
+        int c = b[i] & 0xff;
+        int len = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+        if (len == 0 || i + len >= b.length) {
+            return 1;
+        }
+        int cp = c & (0x3F >> len);
+        for (int k = 1; k <= len; k++) {
+            int cc = b[i + k] & 0xff;
+            if ((cc & 0xC0) != 0x80) {
+                return 1;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        int min = len == 1 ? 0x80 : len == 2 ? 0x800 : 0x10000;
+        return cp < min || cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF ? 1 : len + 1;
     }
 
     /**

@@ -24,13 +24,22 @@ final class ChromeRemover {
                     + "banner|advert|sponsor|promo|\\bads?\\b|\\bad[-_]|[-_]ad\\b|\\bgg\\b|popup|modal|cookie|subscribe|newsletter|"
                     + "breadcrumb|crumb|pagination|pager|toolbar|login|signup|\\bhot|\\brank|\\btags?\\b|author-bio|"
                     + "copyright|header|masthead|widget|jump|more-|guess|reward|\\bzan\\b|\\bdig\\b|tuijian|xiangguan|"
-                    + "remen|pinglun");
+                    + "remen|pinglun|dialog|privacy|consent|gdpr|"
+                    // the same boxes named in German, Spanish, French and Polish templates
+                    + "kommentar|komentar|comentario|teilen|compartir|partage|udostepnij|werbung|anzeige|reklam|"
+                    + "publicidad|publicite|fusszeile|stopka|empfehl|relacionad|connexe|powiazane|meistgelesen");
     /** "embed": a post quoted in the story (a tweet in a "social-media-embed" box) is content, not a share bar. */
     static final Pattern LIKELY = Pattern.compile(
-            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten|embed");
+            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten|embed|"
+                    + "artikel|absatz|inhalt|beitrag|nachricht|contenu|texte|noticia|cuerpo|tekst|tresc|wpis");
     private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
-            + "input, button, select, textarea, nav, aside, footer, link, meta, [hidden], [aria-hidden=true], "
+            + "input, button, select, textarea, link, meta";
+    /** Boxes laid over the page (consent, privacy, dialogs) can hold more prose than a short article, and never are one. */
+    private static final Pattern OVERLAY = Pattern.compile("cookie|consent|gdpr|privacy|dialog|modal|popup|overlay");
+    private static final String HIDDEN = "[hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+    /** Chrome by its tag, unless it wraps the page's prose and headline (see {@link #isPageWrapper}). */
+    private static final String CHROME = "nav, aside, footer";
 
     private ChromeRemover() {}
 
@@ -38,7 +47,16 @@ final class ChromeRemover {
     static void clean(Document doc, ContentDensity density) {
         MediaEmbeds.keepAsLinks(doc);
         doc.select(JUNK).remove();
-        int pageChars = Math.max(1, density.of(doc.body()).chars);
+        doc.select(HIDDEN).remove(); // a hidden box with prose is a cookie notice or a dialog waiting to open
+        ContentDensity.Stats page = density.of(doc.body());
+        int pageChars = Math.max(1, page.chars);
+        boolean hasHeadline = doc.body().selectFirst("h1") != null;
+        for (Element e : doc.body().select(CHROME)) {
+            // an aside used as the content column holds the headline too; a footer with more prose than a short story does not
+            if (!isPageWrapper(e, density, page) || hasHeadline && e.selectFirst("h1") == null) {
+                e.remove();
+            }
+        }
         List<Node> doomed = new ArrayList<>();
         Map<String, Boolean> unlikelyNames = new HashMap<>(); // portal pages repeat the same few class names thousands of times
         NodeTraversor.traverse(new NodeVisitor() {
@@ -46,7 +64,8 @@ final class ChromeRemover {
             public void head(Node node, int depth) {
                 if (node instanceof Comment) {
                     doomed.add(node);
-                } else if (node instanceof Element e && isUnlikely(e, unlikelyNames) && !holdsMostProse(density.of(e), pageChars)) {
+                } else if (node instanceof Element e && isUnlikely(e, unlikelyNames)
+                        && (isOverlay(e) || !holdsMostProse(density.of(e), pageChars) && !isPageWrapper(e, density, page))) {
                     doomed.add(e);
                 }
             }
@@ -60,6 +79,22 @@ final class ChromeRemover {
 
     private static boolean holdsMostProse(ContentDensity.Stats s, int pageChars) {
         return s.chars >= pageChars * 0.3 && s.linkDensity() < 0.4;
+    }
+
+    /**
+     * A layout wrapper named for what it also holds ("l-outer--nav", "mmenu-pagewrapper", an {@code aside}
+     * used as the content column) holds most of the page's prose; chrome is a part of the page, never most of it.
+     */
+    private static boolean isPageWrapper(Element e, ContentDensity density, ContentDensity.Stats page) {
+        ContentDensity.Stats s = density.of(e);
+        int unlinked = page.chars - page.linkChars;
+        boolean mostProse = page.prose > 0 ? s.prose >= page.prose * 0.5
+                : unlinked > 0 && s.chars - s.linkChars >= unlinked * 0.6;
+        return mostProse && !isOverlay(e);
+    }
+
+    private static boolean isOverlay(Element e) {
+        return OVERLAY.matcher((e.className() + " " + e.id()).toLowerCase(Locale.ROOT)).find();
     }
 
     static boolean isUnlikely(Element e) {

@@ -28,12 +28,17 @@ final class ContentDensity {
         int links;
         int punctuation;
         int inlineChars;
+        /** Unlinked characters of the paragraph-like blocks under this element: where the prose is. */
+        int prose;
         private int blockChildChars;
+        private int blockChildLinkChars;
 
         double linkDensity() {
             return chars == 0 ? 0 : (double) linkChars / chars;
         }
     }
+
+    private static final int MIN_PROSE_CHARS = 30;
 
     private final Map<Element, Stats> stats = new IdentityHashMap<>();
 
@@ -71,8 +76,8 @@ final class ContentDensity {
             char c = text.charAt(i);
             if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') {
                 s.chars++;
-                if (isPunctuation(c)) {
-                    s.punctuation++;
+                if (isPunctuation(c) && (c > 0x7f || i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                    s.punctuation++; // "3.14", "a.b@c.de", "https://" are not sentences: Latin punctuation ends a clause before a space
                 }
             }
         }
@@ -86,6 +91,10 @@ final class ContentDensity {
             s.linkChars = s.chars;
         }
         s.inlineChars = s.chars - s.blockChildChars;
+        int inlineLinkChars = s.linkChars - s.blockChildLinkChars;
+        if (s.inlineChars >= MIN_PROSE_CHARS && inlineLinkChars * 2 < s.inlineChars && !e.nameIs("a")) {
+            s.prose += s.inlineChars - inlineLinkChars;
+        }
         Element parent = e.parent();
         Stats p = parent == null ? null : stats.get(parent);
         if (p != null) {
@@ -94,8 +103,10 @@ final class ContentDensity {
             p.tags += s.tags;
             p.links += s.links;
             p.punctuation += s.punctuation;
+            p.prose += s.prose;
             if (BLOCK_TAGS.contains(e.normalName())) {
                 p.blockChildChars += s.chars;
+                p.blockChildLinkChars += s.linkChars;
             }
         }
     }

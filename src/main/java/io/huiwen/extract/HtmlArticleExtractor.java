@@ -49,9 +49,10 @@ final class HtmlArticleExtractor {
         }
         List<String> nextPages = NextPageFinder.find(doc, url != null ? url : doc.location());
 
+        List<String> structuredBodies = BodyChooser.structuredBodies(doc);
         ChromeRemover.clean(doc, whole);
         ContentDensity density = new ContentDensity(doc.body());
-        ArticleBody body = BodyReader.read(MainContentFinder.find(doc.body(), density), density, title);
+        ArticleBody body = BodyChooser.choose(doc.body(), density, title, structuredBodies);
         if (body.textLength() < MIN_BODY_CHARS) {
             throw new NoArticleException("no article found");
         }

@@ -17,7 +17,11 @@ import org.jsoup.nodes.Element;
 final class MainContentFinder {
     private static final Set<String> PARAGRAPH_TAGS = Set.of(
             "p", "pre", "td", "blockquote", "div", "section", "article", "dd", "font", "center", "li");
-    private static final int MIN_PARAGRAPH_CHARS = 20;
+    static final int MIN_PARAGRAPH_CHARS = 20;
+    /** What a page marks as its body with schema.org microdata outweighs a few paragraphs elsewhere. */
+    private static final double MARKED_BODY_BONUS = 25;
+    private static final String ITEMPROP = "itemprop";
+    private static final String ARTICLE_BODY = "articleBody";
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MAX_WRAPPER_LEVELS = 3;
 
@@ -25,13 +29,21 @@ final class MainContentFinder {
 
     /** The body's top-level elements in document order; empty when nothing looks like prose. */
     static List<Element> find(Element root, ContentDensity density) {
+        return find(root, density, MIN_PARAGRAPH_CHARS);
+    }
+
+    /** {@code minParagraphChars}: the shortest text that votes; a short body of one-line paragraphs needs a low one. */
+    static List<Element> find(Element root, ContentDensity density, int minParagraphChars) {
         Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element marked : root.getElementsByAttributeValue(ITEMPROP, ARTICLE_BODY)) {
+            scores.put(marked, 0.0);
+        }
         for (Element e : root.getAllElements()) {
             if (!PARAGRAPH_TAGS.contains(e.normalName())) {
                 continue;
             }
             ContentDensity.Stats s = density.of(e);
-            if (s.inlineChars < MIN_PARAGRAPH_CHARS || s.linkDensity() > 0.5 || e.closest("a") != null) {
+            if (s.inlineChars < minParagraphChars || s.linkDensity() > 0.5 || e.closest("a") != null) {
                 continue;
             }
             // linked text is a teaser's headline, not prose; a list item is weaker evidence than a paragraph
@@ -58,6 +70,9 @@ final class MainContentFinder {
         if (best == null) {
             return List.of();
         }
+        if (isMarkedBody(best)) {
+            return markedBodies(root, best); // the page said where its body ends: no sibling joins it
+        }
         return withContinuations(best, withSiblings(best, bestScore, scores, density), scores, density);
     }
 
@@ -67,7 +82,26 @@ final class MainContentFinder {
         if (ChromeRemover.LIKELY.matcher(names).find()) {
             score += 10;
         }
+        if (isMarkedBody(e) && density.of(e).chars >= MIN_PARAGRAPH_CHARS) {
+            score += MARKED_BODY_BONUS;
+        }
         return score * (1 - density.of(e).linkDensity());
+    }
+
+    private static boolean isMarkedBody(Element e) {
+        return e.attr(ITEMPROP).equals(ARTICLE_BODY);
+    }
+
+    /** Every block the page marks as its body, outermost only, in document order. */
+    private static List<Element> markedBodies(Element root, Element best) {
+        List<Element> marked = new ArrayList<>();
+        for (Element e : root.getElementsByAttributeValue(ITEMPROP, ARTICLE_BODY)) {
+            if (e == best || e.parents().stream().noneMatch(MainContentFinder::isMarkedBody)
+                    && best.parents().stream().noneMatch(p -> p == e)) {
+                marked.add(e);
+            }
+        }
+        return marked;
     }
 
     private static double tagBonus(Element e) {
