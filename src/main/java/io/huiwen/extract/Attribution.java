@@ -99,6 +99,18 @@ record Attribution(String source, String author, String editor, String platform)
         return new Attribution(source, author, editor, platform);
     }
 
+    /** A line that only credits the story ("【文/某报专栏作者 王文】", "澎湃新闻记者 张三", "石佳/中国青年报"), not body text. */
+    static boolean isCreditLine(String line) {
+        String s = line.strip();
+        if (s.length() > MAX_LINE_CHARS) {
+            return false;
+        }
+        Matcher reporters = REPORTERS.matcher(s);
+        Matcher pair = NAME_SLASH_OUTLET.matcher(s);
+        return CREDIT.matcher(s).matches() || reporters.matches() && OutletName.isOutlet(reporters.group(1))
+                || pair.matches() && OutletName.isOutlet(pair.group(2));
+    }
+
     /**
      * Fills what is still unknown from the lead's dateline ("新京报快讯（记者 裴剑飞）"): the outlet before it,
      * the reporter inside it. "本报讯" names no outlet.

@@ -103,7 +103,9 @@ final class BodyReader implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "h2", "h3", "h4", "h5", "h6" -> {
-                body.heading(e.text());
+                if (!BoilerplateLine.isBoilerplate(e.text().strip(), density.of(e).linkDensity())) {
+                    body.heading(e.text());
+                }
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "figcaption" -> {
@@ -173,7 +175,7 @@ final class BodyReader implements NodeFilter {
                 || BoilerplateLine.isBoilerplate(t, linkDensity)) {
             return;
         }
-        if (figureDepth > 0 || CaptionDetector.isCaption(t)) {
+        if (figureDepth > 0 || CaptionDetector.isCaption(t) || body.awaitsCaption() && CaptionDetector.isPictureLabel(t)) {
             body.caption(t);
         } else if (inItem) {
             body.item(t, h);

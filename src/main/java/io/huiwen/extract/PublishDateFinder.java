@@ -30,6 +30,7 @@ final class PublishDateFinder {
             Pattern.CASE_INSENSITIVE);
     /** "2022 11-07 13:43": a year printed apart from its month and day. */
     private static final Pattern SPLIT_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s+(\\d{1,2}\\s*[-/.月])");
+    private static final int MAX_TEASER_CHARS = 400;
     private static final Duration AGREEING = Duration.ofHours(24);
 
     private PublishDateFinder() {}
@@ -85,17 +86,17 @@ final class PublishDateFinder {
     }
 
     /**
-     * A date inside a link, or in an item of a list of links, dates another article (related reading,
-     * most read), not this one.
+     * A date in one of several like items, each a short teaser with a link (related reading, most read),
+     * dates another article, not this one. (A date inside the link to the page's own permalink, as blogs
+     * print it, is the page's.)
      */
     static boolean inListOfOthers(Element e) {
-        if (e.closest("a") != null) {
-            return true;
-        }
         for (Element item = e.closest("li, article"); item != null && item.parent() != null;
                 item = item.parent().closest("li, article")) {
             Element list = item.parent();
-            if (list.children().size() >= 3 && item.selectFirst("a[href]") != null && item.text().length() > 20) {
+            String tag = item.normalName();
+            long alike = list.children().stream().filter(c -> c.normalName().equals(tag)).count();
+            if (alike >= 3 && item.selectFirst("a[href]") != null && item.text().length() < MAX_TEASER_CHARS) {
                 return true;
             }
         }
