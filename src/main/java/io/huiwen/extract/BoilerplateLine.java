@@ -26,7 +26,11 @@ final class BoilerplateLine {
                     + "延伸阅读|推荐阅读|相关新闻|相关阅读|相关文章|相关报道|相关推荐|热门推荐|猜你喜欢|分享到|分享|评论|"
                     + "网友评论|广告|返回搜狐|查看更多|展开全文|字号|我要跟帖|跟帖|图集|收藏本文|收藏|打印|纠错|举报|"
                     + "已输入\\d+字|评论\\s*[(（]\\d+[)）]|\\d+条评论|延伸\\s*[·・]\\s*推荐|[-—]*\\s*the end\\s*[-—]*|end|"
-                    + "点击(看|查看)?(清晰)?大图|[(（]点击.{0,6}大图[)）])[\\s:：.…!！»>\\-]*");
+                    + "点击(看|查看)?(清晰)?大图|[(（]点击.{0,6}大图[)）]|"
+                    + "next article|previous article|next story|up next|more from \\w+( \\w+)?|"
+                    + "meistgelesen|am meisten gelesen|mehr zum thema|weitere artikel|auch interessant|"
+                    + "das könnte sie auch interessieren|nächster artikel|vorheriger artikel|lesen sie auch|"
+                    + "kommentare|teilen|anzeige|werbung)[\\s:：.…!！»>\\-]*");
     /**
      * Credit and housekeeping lines of Chinese newsrooms, whole on their own line: （责任编辑：…）, 【编辑：…】,
      * (责编：…), 校对：…, 采写：…, an original-title note (原标题：…), and the reproduction notes
@@ -45,10 +49,14 @@ final class BoilerplateLine {
     /** A label followed by a linked headline: "Read more: …", "RELATED: …", 相关阅读：…. */
     private static final Pattern LEAD_IN = Pattern.compile(
             "(read more|read also|also read|see more|see also|more|related[\\w ]{0,16}|watch|listen|recommended|"
+                    + "on \\w+( \\w+)?|lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|siehe auch|"
                     + "相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接)\\s*[:：|]");
     /** Calls to action that promote the site rather than tell the story ("sign up" alone is too common in prose). */
     private static final Pattern PROMO = Pattern.compile(
-            "^subscribe\\b|click here|newsletter|follow us|download (our|the) app|"
+            "^subscribe\\b|click here|newsletter|follow us|download (our|the) app|jetzt abonnieren|folgen sie uns|"
+                    + "comments are (moderated|closed)|comment policy|kommentare werden moderiert|netiquette|"
+                    + "kommentarfunktion|^(©|\\(c\\))|alle rechte vorbehalten|all rights reserved|^cite this( article)?:|"
+                    + "^zitiervorschlag|^bildquelle:|"
                     + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
     /** A line that is only a byline with a date, or a date with a prefix: publishing metadata. */
     private static final Pattern DATELINE_START = Pattern.compile("(published|updated|posted|last updated|by)\\b.*");
@@ -65,7 +73,7 @@ final class BoilerplateLine {
     /** {@code linkDensity} is the share of the line's characters inside links. */
     static boolean isBoilerplate(String line, double linkDensity) {
         int n = line.length();
-        if (n > MAX_PROMO_CHARS) {
+        if (n == 0 || n > MAX_PROMO_CHARS) {
             return false;
         }
         String s = line.toLowerCase(Locale.ROOT);
