@@ -25,7 +25,7 @@ record Attribution(String source, String author, String editor, String platform)
             "^(.{2,12}?)(?:快讯|讯|消息)?\\s*[（(]\\s*(?:见习|特约|首席)?记者\\s*([^）)]{2,20})[）)]");
     /** "石佳/中国青年报": a writer and an outlet on one short line under the headline. */
     private static final Pattern NAME_SLASH_OUTLET = Pattern.compile("^([\\p{IsHan}·]{2,6})\\s*/\\s*([^/\\s]{2,16})$");
-    private static final Pattern SOURCE_NAMES = Pattern.compile("(^|[-_\\s])(source|media|laiyuan|from|origin)([-_\\s]|$)",
+    private static final Pattern SOURCE_NAMES = Pattern.compile("(^|[-_\\s])(source|media[-_]?name|laiyuan|from|origin)([-_\\s]|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHOR_NAMES = Pattern.compile("(^|[-_\\s])(author|writer|byline)(-?name)?([-_\\s]|$)",
             Pattern.CASE_INSENSITIVE);
@@ -73,6 +73,7 @@ record Attribution(String source, String author, String editor, String platform)
                 source = source == null ? pair.group(2) : source;
             }
             if (source == null && e.ownText().length() >= 2 && names(e, SOURCE_NAMES) && e.closest("li") == null
+                    && (title == null || !title.contains(text))
                     && PublishDateParser.parse(text, null) == null) {
                 source = OutletName.clean(text);
             }
