@@ -103,7 +103,8 @@ final class BodyReader implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "h2", "h3", "h4", "h5", "h6" -> {
-                if (!BoilerplateLine.isBoilerplate(e.text().strip(), density.of(e).linkDensity())) {
+                // judged by its words only: a linked subheading is still the body's (link density decides paragraphs)
+                if (!BoilerplateLine.isBoilerplate(e.text().strip(), 0)) {
                     body.heading(e.text());
                 }
                 return FilterResult.SKIP_ENTIRELY;

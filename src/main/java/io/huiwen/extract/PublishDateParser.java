@@ -34,6 +34,8 @@ final class PublishDateParser {
     /** Epoch seconds or milliseconds, as scripts keep a publish time ("1581517074"). */
     private static final Pattern EPOCH = Pattern.compile("^\\d{10}(\\d{3})?$");
 
+    private static final Instant FIRST_WEB_NEWS = Instant.parse("1995-01-01T00:00:00Z");
+
     /** A publish time with how much of it the text gave: a date alone is DAY, never a made-up midnight. */
     record Dated(OffsetDateTime time, TimePrecision precision) {}
 
@@ -68,6 +70,9 @@ final class PublishDateParser {
         if (EPOCH.matcher(s).matches()) {
             long n = Long.parseLong(s);
             Instant at = s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+            if (at.isBefore(FIRST_WEB_NEWS)) {
+                return null; // 0 or a counter, not a time: no news page dates itself before the web had news
+            }
             return new Dated(at.atZone(BEIJING).toOffsetDateTime(), TimePrecision.SECOND);
         }
         OffsetDateTime t = fetchedAt == null ? null : relative(s, fetchedAt);

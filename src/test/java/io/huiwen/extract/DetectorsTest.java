@@ -208,5 +208,6 @@ class DetectorsTest {
         assertThat(PublishDateParser.dated("2024年03月05日08:18", null).precision()).isEqualTo(ExtractedArticle.TimePrecision.MINUTE);
         assertThat(PublishDateParser.dated("2024-03-05 08:18:09", null).precision()).isEqualTo(ExtractedArticle.TimePrecision.SECOND);
         assertThat(PublishDateParser.dated("1581517074", null).time().toString()).isEqualTo("2020-02-12T22:17:54+08:00");
+        assertThat(PublishDateParser.dated("0000000000", null)).as("a zero counter is no date").isNull();
     }
 }
