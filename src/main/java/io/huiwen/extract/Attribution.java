@@ -73,7 +73,7 @@ record Attribution(String source, String author, String editor, String platform)
                 source = source == null ? pair.group(2) : source;
             }
             if (source == null && e.ownText().length() >= 2 && names(e, SOURCE_NAMES) && e.closest("li") == null
-                    && (title == null || !title.contains(text))
+                    && !text.equals(title)
                     && PublishDateParser.parse(text, null) == null) {
                 source = OutletName.clean(text);
             }

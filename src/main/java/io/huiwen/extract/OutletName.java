@@ -14,8 +14,9 @@ final class OutletName {
                     + "观察|财经|科技|公众号|微信号|出版|集团|研究院|中心)$|^(网易|新浪|腾讯|搜狐|凤凰|百度|今日头条)");
     private static final Pattern PORTAL = Pattern.compile("网易|新浪|腾讯|搜狐|凤凰网|百度|今日头条|头条|网易新闻|新浪网|腾讯网");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-    /** Words a template leaves where a name should be. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)name|admin|author|editor|unknown|null|none|undefined|匿名|佚名");
+    /** Words a template leaves where a name should be, and "the web", which is no outlet and no writer. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)name|admin|author|editor|unknown|null|none|undefined|匿名|佚名|网络|互联网|网友|网络整理|网络转载");
     /** What follows a name on the same line: share widgets, report links, dates. */
     private static final Pattern TRAILING_UI = Pattern.compile(
             "\\s*(收藏本文|收藏|分享到|分享至|分享|举报|打印|关闭|扫一扫|字号|评论|\\d{4}[-/年]).*$");

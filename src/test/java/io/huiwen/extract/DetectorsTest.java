@@ -189,7 +189,7 @@ class DetectorsTest {
 
     @ParameterizedTest
     @CsvSource({"'name, someone@example.com',", "104363,", "'biaoffeng 收藏本文 分享到: QQ空间 新浪微博',biaoffeng",
-            "人民网-文化频道 原创稿,人民网-文化频道", "By Anna Reed,Anna Reed", "陈智 整合,陈智"})
+            "人民网-文化频道 原创稿,人民网-文化频道", "By Anna Reed,Anna Reed", "陈智 整合,陈智", "网络整理,", "网络,"})
     void bylineNamesAreCleanedOfAddressesIdsAndWidgets(String raw, String expected) {
         assertThat(OutletName.clean(raw)).isEqualTo(expected);
     }
