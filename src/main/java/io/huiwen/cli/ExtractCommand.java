@@ -114,6 +114,8 @@ final class ExtractCommand {
         m.put("source", a.source());
         m.put("author", a.author());
         m.put("editor", a.editor());
+        m.put("platform", a.platform());
+        m.put("time_precision", a.timePrecision() == null ? null : a.timePrecision().name());
         m.put("breadcrumb", a.breadcrumb());
         m.put("text", a.text());
         m.put("html", a.html());

@@ -76,6 +76,12 @@ final class ArticleBody {
         return blocks;
     }
 
+    /** True when the last block is a picture still without its caption: a short line now may be the caption. */
+    boolean awaitsCaption() {
+        return !blocks.isEmpty() && blocks.get(blocks.size() - 1).kind() == Kind.FIGURE && blocks.get(blocks.size() - 1).text() == null
+                && blocks.get(blocks.size() - 1).src() != null;
+    }
+
     boolean isEmpty() {
         return blocks.stream().allMatch(b -> b.kind() == Kind.FIGURE || b.kind() == Kind.EMBED);
     }

@@ -103,7 +103,10 @@ final class BodyReader implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "h2", "h3", "h4", "h5", "h6" -> {
-                body.heading(e.text());
+                // judged by its words only: a linked subheading is still the body's (link density decides paragraphs)
+                if (!BoilerplateLine.isBoilerplate(e.text().strip(), 0)) {
+                    body.heading(e.text());
+                }
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "figcaption" -> {
@@ -173,7 +176,7 @@ final class BodyReader implements NodeFilter {
                 || BoilerplateLine.isBoilerplate(t, linkDensity)) {
             return;
         }
-        if (figureDepth > 0 || CaptionDetector.isCaption(t)) {
+        if (figureDepth > 0 || CaptionDetector.isCaption(t) || body.awaitsCaption() && CaptionDetector.isPictureLabel(t)) {
             body.caption(t);
         } else if (inItem) {
             body.item(t, h);

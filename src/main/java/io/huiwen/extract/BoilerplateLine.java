@@ -24,14 +24,39 @@ final class BoilerplateLine {
                     + "trending|trending now|most read|most popular|like this|like loading|loading|caption|close|"
                     + "back to gallery|this slideshow requires javascript|tell us what you think|"
                     + "延伸阅读|推荐阅读|相关新闻|相关阅读|相关文章|相关报道|相关推荐|热门推荐|猜你喜欢|分享到|分享|评论|"
-                    + "网友评论|广告|返回搜狐|查看更多|展开全文)[\\s:：.…!！»>\\-]*");
+                    + "网友评论|广告|返回搜狐|查看更多|展开全文|字号|我要跟帖|跟帖|图集|收藏本文|收藏|打印|纠错|举报|"
+                    + "已输入\\d+字|评论\\s*[(（]\\d+[)）]|\\d+条评论|延伸\\s*[·・]\\s*推荐|[-—]*\\s*the end\\s*[-—]*|end|"
+                    + "点击(看|查看)?(清晰)?大图|[(（]点击.{0,6}大图[)）]|"
+                    + "next article|previous article|next story|up next|more from \\w+( \\w+)?|"
+                    + "meistgelesen|am meisten gelesen|mehr zum thema|weitere artikel|auch interessant|"
+                    + "das könnte sie auch interessieren|nächster artikel|vorheriger artikel|lesen sie auch|"
+                    + "kommentare|teilen|anzeige|werbung)[\\s:：.…!！»>\\-]*");
+    /**
+     * Credit and housekeeping lines of Chinese newsrooms, whole on their own line: （责任编辑：…）, 【编辑：…】,
+     * (责编：…), 校对：…, 采写：…, an original-title note (原标题：…), and the reproduction notes
+     * sites add to copied stories (信息来源于网络, 图片来自网络，如有侵权请联系删除, 声明：…).
+     */
+    private static final Pattern CREDIT_LINE = Pattern.compile(
+            "^[【\\[(（]?\\s*(责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|实习编辑|美编|统筹|策划|采写|撰稿|来源)\\s*[:：].{1,40}$"
+                    + "|^[【\\[(（]?\\s*原标?题(为)?\\s*[:：《].{2,100}$");
+    private static final Pattern REPRODUCTION = Pattern.compile(
+            "(信息|内容|图片|文章|素材|文字|部分图片)(均)?(来[源自]于?|转自|选自)(互联)?网络|如有侵权|联系(我们|小编)?删除|"
+                    + "转载请注明|未经.{0,8}(授权|许可).{0,6}(转载|使用)|不代表本(站|网|平台|号|刊)|仅代表作者(个人)?观点|"
+                    + "^[【\\[(（]?(特别|免责|版权)?声明\\s*[:：]|本平台仅提供信息存储");
+    /** A list of the story's tags or keywords, its words all links: "关键词 >> 共享充电宝", "Tags: …", "Schlagwörter: …". */
+    private static final Pattern TAG_LIST = Pattern.compile(
+            "(关键词|关键字|标签|tags?|schlagw(ö|oe)rter|themen|stichw(ö|oe)rter|topics)\\s*[:：>»|]");
     /** A label followed by a linked headline: "Read more: …", "RELATED: …", 相关阅读：…. */
     private static final Pattern LEAD_IN = Pattern.compile(
             "(read more|read also|also read|see more|see also|more|related[\\w ]{0,16}|watch|listen|recommended|"
+                    + "on \\w+( \\w+)?|lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|siehe auch|"
                     + "相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接)\\s*[:：|]");
     /** Calls to action that promote the site rather than tell the story ("sign up" alone is too common in prose). */
     private static final Pattern PROMO = Pattern.compile(
-            "^subscribe\\b|click here|newsletter|follow us|download (our|the) app|"
+            "^subscribe\\b|click here|newsletter|follow us|download (our|the) app|jetzt abonnieren|folgen sie uns|"
+                    + "comments are (moderated|closed)|comment policy|kommentare werden moderiert|netiquette|"
+                    + "kommentarfunktion|^(©|\\(c\\))|alle rechte vorbehalten|all rights reserved|^cite this( article)?:|"
+                    + "^zitiervorschlag|^bildquelle:|"
                     + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
     /** A line that is only a byline with a date, or a date with a prefix: publishing metadata. */
     private static final Pattern DATELINE_START = Pattern.compile("(published|updated|posted|last updated|by)\\b.*");
@@ -48,11 +73,17 @@ final class BoilerplateLine {
     /** {@code linkDensity} is the share of the line's characters inside links. */
     static boolean isBoilerplate(String line, double linkDensity) {
         int n = line.length();
-        if (n > MAX_PROMO_CHARS) {
+        if (n == 0 || n > MAX_PROMO_CHARS) {
             return false;
         }
         String s = line.toLowerCase(Locale.ROOT);
         if (n <= MAX_LABEL_CHARS && LABEL.matcher(s).matches()) {
+            return true;
+        }
+        if (CREDIT_LINE.matcher(s).find() && n <= 120 || REPRODUCTION.matcher(s).find() || Attribution.isCreditLine(line)) {
+            return true;
+        }
+        if (linkDensity >= 0.3 && TAG_LIST.matcher(s).lookingAt()) {
             return true;
         }
         if (linkDensity >= 0.4 && LEAD_IN.matcher(s).lookingAt()) {

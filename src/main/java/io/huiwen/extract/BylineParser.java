@@ -30,7 +30,9 @@ final class BylineParser {
             return false; // every label ends in a colon: most text is ruled out without a regex
         }
         Byline b = parse(line);
-        return b.labels() >= 2 || (b.labels() == 1 && (LABEL.matcher(line.strip()).lookingAt() || b.date() != null));
+        // a credit line may sit in brackets: （责任编辑：周楠）, 【编辑：姚昊】
+        String start = line.strip().replaceFirst("^[【\\[(（]+\\s*", "");
+        return b.labels() >= 2 || (b.labels() == 1 && (LABEL.matcher(start).lookingAt() || b.date() != null));
     }
 
     static Byline parse(String line) {

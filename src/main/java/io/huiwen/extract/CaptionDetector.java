@@ -12,11 +12,36 @@ final class CaptionDetector {
 
     private static final Pattern CREDIT = Pattern.compile(
             "(?:/\\s*摄|摄影?|供图|拍摄|摄影[:：]\\s*\\S{1,12}|图片来源[:：].{0,30}|图片由.{1,20}提供|"
-                    + "[(（]\\s*图\\s*[/|].{0,20}[)）]|资料图片?|[(（]资料图片?[)）]|视觉中国|图源[:：].{0,20})"
+                    + "[(（]\\s*图\\s*[/|].{0,20}[)）]|资料图片?|[(（]资料图片?[)）]|(?:视觉中国|东方IC|人民视觉|图虫创意|IC photo|pixabay|unsplash)\\s*(?:资料)?(?:图片?)?|图源[:：].{0,20}|"
+                    + "(?:^|\\s|[(（])图\\s*[/／]\\s*\\S{1,20})"
                     + "\\s*[)）]?\\s*$");
     private static final Pattern LEADING_PHOTO = Pattern.compile("^\\s*(?:图为|图[:：]|图片[:：]|▲|△)");
 
+    /** The longest line read as a picture's label when it follows the picture directly. */
+    private static final int MAX_LABEL_CHARS = 30;
+
     private CaptionDetector() {}
+
+    /**
+     * A short line right under a picture that names what it shows ("小花家。", "冰洞。", "事发次日的检查单。"):
+     * one clause of Chinese ending in 。, no comma, no quotation, no question; such a line labels the picture rather than
+     * telling the story. Only Chinese: in other languages a short line after a picture is as often a lead-in.
+     */
+    static boolean isPictureLabel(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || s.length() > MAX_LABEL_CHARS) {
+            return false;
+        }
+        long han = s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        if (han * 2 < s.length()) {
+            return false;
+        }
+        if (!s.endsWith("。")) {
+            return false; // without its full stop it is as likely a subheading ("冰洞搜索")
+        }
+        String body = s.substring(0, s.length() - 1);
+        return body.chars().noneMatch(c -> "，,。；;：:“”\"？?！!「」".indexOf(c) >= 0);
+    }
 
     static boolean isCaption(String line) {
         if (line == null) {

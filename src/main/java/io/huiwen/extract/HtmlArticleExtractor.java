@@ -2,18 +2,13 @@ package io.huiwen.extract;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** HTML page → article: head metadata and byline first, then chrome removal, body detection and body reading. */
 final class HtmlArticleExtractor {
-    private static final Pattern DATE_NAMES = Pattern.compile("time|date|pub|publish|riqi|shijian", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FULL_DATE_TIME =
-            Pattern.compile("^\\s*(?:19|20)\\d{2}[-/年.]\\d{1,2}[-/月.]\\d{1,2}日?\\s+\\d{1,2}:\\d{2}(:\\d{2})?\\s*$");
     private static final int MIN_BODY_CHARS = 60;
     private static final int MAX_BYLINE_TAGS = 30;
 
@@ -34,19 +29,8 @@ final class HtmlArticleExtractor {
         String section = SectionReader.read(doc); // before chrome removal: a column name sits in the page's chrome
         ContentDensity whole = new ContentDensity(doc.body());
         BylineParser.Byline byline = findByline(doc, whole);
-        OffsetDateTime published = PublishDateParser.parse(meta.published(), fetchedAt);
-        if (published == null) {
-            published = PublishDateParser.parse(byline.date(), fetchedAt);
-        }
-        if (published == null) {
-            published = dateNearTitle(doc, null); // absolute dates first: "3小时前" in a sidebar is not the article's
-        }
-        if (published == null) {
-            published = firstShortDateTime(doc, whole, fetchedAt);
-        }
-        if (published == null && fetchedAt != null) {
-            published = dateNearTitle(doc, fetchedAt);
-        }
+        PublishDateParser.Dated published = PublishDateFinder.find(doc, whole, meta.published(), byline.date(), fetchedAt);
+        Attribution who = Attribution.find(doc, meta, byline, url, title);
         List<String> nextPages = NextPageFinder.find(doc, url != null ? url : doc.location());
 
         List<String> structuredBodies = BodyChooser.structuredBodies(doc);
@@ -57,11 +41,11 @@ final class HtmlArticleExtractor {
             throw new NoArticleException("no article found");
         }
         String text = body.text();
-        String source = byline.source() != null ? byline.source() : meta.publisher();
-        String author = byline.author() != null ? byline.author() : meta.author();
-        return new ExtractedArticle(url != null ? url : blankToNull(doc.location()), title, published, source, author,
-                byline.editor(), breadcrumb, text, body.html(), body.images(),
-                LanguageGuesser.guess(text, meta.lang()), nextPages).withSection(section);
+        who = who.withLead(text);
+        return new ExtractedArticle(url != null ? url : blankToNull(doc.location()), title,
+                published == null ? null : published.time(), who.source(), who.author(), who.editor(), breadcrumb, text,
+                body.html(), body.images(), LanguageGuesser.guess(text, meta.lang()), nextPages,
+                published == null ? null : published.precision(), section, who.platform());
     }
 
     /** The first byline line on the page (日期/来源/作者), with an editor line (责任编辑) that may come later. */
@@ -91,39 +75,6 @@ final class HtmlArticleExtractor {
             }
         }
         return new BylineParser.Byline(date, source, author, editor, labels);
-    }
-
-    /** Pages that print the date without a label keep it in an element named for it: class="time", id="pubtime". */
-    private static OffsetDateTime dateNearTitle(Document doc, Instant fetchedAt) {
-        int seen = 0;
-        for (Element e : doc.body().select("[class], [id], time")) {
-            String names = e.className() + " " + e.id() + " " + e.normalName();
-            if (!DATE_NAMES.matcher(names).find()) {
-                continue;
-            }
-            if (++seen > 40) {
-                break;
-            }
-            String text = e.ownText().isBlank() ? e.text() : e.ownText();
-            if (text.length() <= 60) {
-                OffsetDateTime t = PublishDateParser.parse(text, fetchedAt);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Last resort: the first short text on the page that is a full date with a time ("2019-09-09 16:01:46"). */
-    private static OffsetDateTime firstShortDateTime(Document doc, ContentDensity density, Instant fetchedAt) {
-        for (Element e : doc.body().getAllElements()) {
-            ContentDensity.Stats s = density.of(e);
-            if (s.chars >= 10 && s.chars <= 30 && s.tags <= 3 && FULL_DATE_TIME.matcher(e.text()).find()) {
-                return PublishDateParser.parse(e.text(), fetchedAt);
-            }
-        }
-        return null;
     }
 
     private static String absolute(String url, String base) {

@@ -17,9 +17,12 @@ final class MetadataReader {
             "publish_date", "publishtime", "published_time", "datePublished", "date", "dc.date", "DC.date.issued",
             "sailthru.date", "parsely-pub-date", "og:release_date", "weibo:article:create_at", "dateUpdate");
 
+    private static final Set<String> DATE_KEYS = Set.of("datepublished", "publisheddate", "publishdate", "pubdate",
+            "publishedat", "publishtime", "datecreated", "uploaddate");
+
     /** Head metadata; any field may be null. */
     record PageMetadata(String headline, String ogTitle, String titleTag, String published, String author,
-            String publisher, String url, List<String> breadcrumb, String lang) {}
+            String publisher, String url, List<String> breadcrumb, String lang, String source) {}
 
     private MetadataReader() {}
 
@@ -36,7 +39,7 @@ final class MetadataReader {
                 Object type = o.get("@type");
                 if (hasType(type, ARTICLE_TYPES)) {
                     headline = headline == null ? string(o.get("headline")) : headline;
-                    published = published == null ? string(o.get("datePublished")) : published;
+                    published = published == null ? datePublished(o) : published;
                     author = author == null ? name(o.get("author")) : author;
                     publisher = publisher == null ? name(o.get("publisher")) : publisher;
                 } else if (hasType(type, Set.of("BreadcrumbList")) && breadcrumb.isEmpty()) {
@@ -48,7 +51,12 @@ final class MetadataReader {
             published = firstMeta(doc, DATE_METAS);
         }
         if (published == null) {
-            Element time = doc.selectFirst("time[datetime]");
+            published = anyDatePublished(doc);
+        }
+        if (published == null) {
+            // the first <time> that dates this page, not one in a list of other articles
+            Element time = doc.select("time[datetime]").stream().filter(t -> !PublishDateFinder.inListOfOthers(t))
+                    .findFirst().orElse(null);
             published = time == null ? null : time.attr("datetime");
         }
         if (author == null) {
@@ -64,7 +72,48 @@ final class MetadataReader {
         Element html = doc.selectFirst("html");
         return new PageMetadata(headline, firstMeta(doc, List.of("og:title", "twitter:title")),
                 title == null ? null : title.text(), published, author, publisher, blankToNull(url), breadcrumb,
-                html == null ? null : blankToNull(html.attr("lang")));
+                html == null ? null : blankToNull(html.attr("lang")), source(doc));
+    }
+
+    /**
+     * The publish date of a structured-data object, under its schema.org name or the names sites write
+     * instead (datepublished, publishedDate, date_published, pubDate, dateCreated).
+     */
+    private static String datePublished(Map<String, Object> o) {
+        String exact = string(o.get("datePublished"));
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, Object> e : o.entrySet()) {
+            String key = e.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+            if (DATE_KEYS.contains(key) && string(e.getValue()) != null) {
+                return string(e.getValue());
+            }
+        }
+        return null;
+    }
+
+    /** A page typed WebPage or untyped still dates itself in its structured data when no article object does. */
+    private static String anyDatePublished(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            List<Map<String, Object>> objects = new ArrayList<>();
+            collect(JsonText.parse(script.data().strip()), objects, 0);
+            for (Map<String, Object> o : objects) {
+                if (!hasType(o.get("@type"), Set.of("BreadcrumbList", "Organization", "Person", "WebSite", "ImageObject"))) {
+                    String d = datePublished(o);
+                    if (d != null) {
+                        return d;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code <meta name="source" content="来源：人民网-文化频道">}, or the outlet id some portals give (mediaid). */
+    private static String source(Document doc) {
+        String s = firstMeta(doc, List.of("source", "mediaid", "og:article:source", "article:source"));
+        return s == null || s.startsWith("http") ? null : blankToNull(s.replaceFirst("^\\s*(来源|来自|source)\\s*[:：]", ""));
     }
 
     /** Content of the first meta tag with one of these names or properties, in the order given. */

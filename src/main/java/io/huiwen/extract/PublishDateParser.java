@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.huiwen.extract.ExtractedArticle.TimePrecision;
 
 /**
  * Finds the first publish date in a piece of text. Times without a zone are Beijing time
@@ -30,9 +31,22 @@ final class PublishDateParser {
     private static final Pattern DAY_WORD = Pattern.compile("(今天|昨天|前天)\\s*(\\d{1,2})[:：](\\d{2})");
     private static final Pattern AGO = Pattern.compile("(\\d{1,3})\\s*(秒|分钟|小时|天)前");
 
+    /** Epoch seconds or milliseconds, as scripts keep a publish time ("1581517074"). */
+    private static final Pattern EPOCH = Pattern.compile("^\\d{10}(\\d{3})?$");
+
+    private static final Instant FIRST_WEB_NEWS = Instant.parse("1995-01-01T00:00:00Z");
+
+    /** A publish time with how much of it the text gave: a date alone is DAY, never a made-up midnight. */
+    record Dated(OffsetDateTime time, TimePrecision precision) {}
+
     private PublishDateParser() {}
 
     static OffsetDateTime parse(String text, Instant fetchedAt) {
+        Dated d = dated(text, fetchedAt);
+        return d == null ? null : d.time();
+    }
+
+    static Dated dated(String text, Instant fetchedAt) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -41,17 +55,28 @@ final class PublishDateParser {
         if (m.find()) {
             OffsetDateTime t = iso(m.group(1) + "T" + m.group(2) + normalizeOffset(m.group(3)));
             if (t != null) {
-                return t;
+                return new Dated(t, m.group(2).length() > 5 ? TimePrecision.SECOND : TimePrecision.MINUTE);
             }
         }
         m = DATE.matcher(s);
         while (m.find()) {
             OffsetDateTime t = local(m);
             if (t != null) {
-                return t;
+                TimePrecision p = m.group(6) != null ? TimePrecision.SECOND
+                        : m.group(4) != null ? TimePrecision.MINUTE : TimePrecision.DAY;
+                return new Dated(t, p);
             }
         }
-        return fetchedAt == null ? null : relative(s, fetchedAt);
+        if (EPOCH.matcher(s).matches()) {
+            long n = Long.parseLong(s);
+            Instant at = s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+            if (at.isBefore(FIRST_WEB_NEWS)) {
+                return null; // 0 or a counter, not a time: no news page dates itself before the web had news
+            }
+            return new Dated(at.atZone(BEIJING).toOffsetDateTime(), TimePrecision.SECOND);
+        }
+        OffsetDateTime t = fetchedAt == null ? null : relative(s, fetchedAt);
+        return t == null ? null : new Dated(t, TimePrecision.MINUTE);
     }
 
     private static OffsetDateTime iso(String value) {

@@ -156,4 +156,58 @@ class DetectorsTest {
         assertThat(PageDumpExtractor.isSubheading("领克汽车余姚工厂。余姚市委宣传部供图")).isFalse();
         assertThat(PageDumpExtractor.isListHeader("相关阅读")).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"字号", "我要跟帖", "（责任编辑：周楠）", "(责编：李想、王一)", "【编辑：姚昊】", "校对：刘威",
+            "- THE END -", "延伸 · 推荐", "（点击看清晰大图）", "信息来源于网络，如有侵权请联系删除", "（原标题：百年老码头“回来了”）",
+            "声明：本文转自某报，文章内容仅代表作者观点，不代表本平台立场，如涉及版权问题请与我们联系，我们将在第一时间处理，感谢各位读者的理解与支持。",
+            "【文/南岭时报专栏作者 周明】", "澎湃新闻记者 贺梨萍", "Meistgelesen", "Next article", "Comments are moderated before they appear.",
+            "Alle Rechte vorbehalten.", "Jetzt abonnieren und keine Ausgabe verpassen"})
+    void boilerplateLinesOfNewsrooms(String line) {
+        assertThat(BoilerplateLine.isBoilerplate(line, 0)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"苹果公司声明称，相信供应链中的每个人都应该得到尊重。", "编辑部收到了上百封读者来信，大多数人支持这项改革。",
+            "Die Kommentare der Leser waren überwiegend positiv, sagte die Sprecherin.", "小花家。"})
+    void bodyLinesThatMentionTheseWordsStay(String line) {
+        assertThat(BoilerplateLine.isBoilerplate(line, 0)).isFalse();
+    }
+
+    @Test
+    void anEmptyLineIsNotBoilerplate() {
+        assertThat(BoilerplateLine.isBoilerplate("", 0)).isFalse();
+    }
+
+    @Test
+    void aShortOneClauseLineLabelsThePictureAboveIt() {
+        assertThat(CaptionDetector.isPictureLabel("修缮后的老码头。")).isTrue();
+        assertThat(CaptionDetector.isPictureLabel("9月9日，开学已满一周，小温还没能去报到。")).isFalse();
+        assertThat(CaptionDetector.isPictureLabel("冰洞搜索")).isFalse();
+        assertThat(CaptionDetector.isPictureLabel("The old dock after repairs.")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'name, someone@example.com',", "104363,", "'biaoffeng 收藏本文 分享到: QQ空间 新浪微博',biaoffeng",
+            "人民网-文化频道 原创稿,人民网-文化频道", "By Anna Reed,Anna Reed", "陈智 整合,陈智", "网络整理,", "网络,"})
+    void bylineNamesAreCleanedOfAddressesIdsAndWidgets(String raw, String expected) {
+        assertThat(OutletName.clean(raw)).isEqualTo(expected);
+    }
+
+    @Test
+    void outletsAndPortalsAreNotWriters() {
+        assertThat(OutletName.isOutlet("新京报")).isTrue();
+        assertThat(OutletName.isOutlet("人民网-文化频道")).isTrue();
+        assertThat(OutletName.isOutlet("裴剑飞")).isFalse();
+        assertThat(OutletName.isPortal("网易")).isTrue();
+    }
+
+    @Test
+    void aDateOnlyPageIsDatedToTheDayAndATimeToTheMinuteOrSecond() {
+        assertThat(PublishDateParser.dated("2024-03-05", null).precision()).isEqualTo(ExtractedArticle.TimePrecision.DAY);
+        assertThat(PublishDateParser.dated("2024年03月05日08:18", null).precision()).isEqualTo(ExtractedArticle.TimePrecision.MINUTE);
+        assertThat(PublishDateParser.dated("2024-03-05 08:18:09", null).precision()).isEqualTo(ExtractedArticle.TimePrecision.SECOND);
+        assertThat(PublishDateParser.dated("1581517074", null).time().toString()).isEqualTo("2020-02-12T22:17:54+08:00");
+        assertThat(PublishDateParser.dated("0000000000", null)).as("a zero counter is no date").isNull();
+    }
 }

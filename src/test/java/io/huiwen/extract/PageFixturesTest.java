@@ -41,6 +41,17 @@ class PageFixturesTest {
         assertField(expected, "source", a.source());
         assertField(expected, "author", a.author());
         assertField(expected, "editor", a.editor());
+        assertField(expected, "platform", a.platform());
+        assertField(expected, "time_precision", a.timePrecision() == null ? null : a.timePrecision().name());
+        if (expected.containsKey("text_excludes")) {
+            for (Object line : (List<Object>) expected.get("text_excludes")) {
+                assertThat(a.text()).as("text leaves out").doesNotContain((String) line);
+            }
+        }
+        if (expected.containsKey("captions")) {
+            assertThat(a.images()).extracting(ExtractedArticle.Image::caption).as("captions")
+                    .containsAll((List<String>) expected.get("captions"));
+        }
         assertField(expected, "lang", a.lang());
         assertField(expected, "text", a.text());
         assertField(expected, "html", a.html());

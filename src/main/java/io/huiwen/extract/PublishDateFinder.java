@@ -1,0 +1,134 @@
+package io.huiwen.extract;
+
+import io.huiwen.extract.ExtractedArticle.TimePrecision;
+import io.huiwen.extract.PublishDateParser.Dated;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Which date a page gives as its own publish time. The page's printed date (a byline, an element
+ * named for the date) and its head metadata are read; when both are there and lie within a day of
+ * each other, the printed one wins (metadata is often the time a CMS saved the page, or a date
+ * without the time of day the page prints); far apart, the metadata is trusted, since a printed date
+ * so far off more likely belongs to something else. Dates in lists of other articles are never taken.
+ * When neither is there: a date split over sibling elements, a full date-time standing alone, a script
+ * variable named for the publish time. Nothing found gives null: the fetch time is never a publish time.
+ */
+final class PublishDateFinder {
+    private static final Pattern DATE_NAMES = Pattern.compile("time|date|pub|publish|riqi|shijian", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FULL_DATE_TIME =
+            Pattern.compile("^\\s*(?:19|20)\\d{2}[-/年.]\\d{1,2}[-/月.]\\d{1,2}日?\\s+\\d{1,2}:\\d{2}(:\\d{2})?\\s*$");
+    /** publish_time = "…", "pubDate": "…", var ct = "1581517074": names that say "when published/created". */
+    private static final Pattern SCRIPT_DATE = Pattern.compile(
+            "[\"']?\\b(publish_?time|publish_?date|pub_?time|pub_?date|publishedAt|published_?at|datePublished|"
+                    + "create_?time|created_?at|post_?time|release_?time|ctime|ct)[\"']?\\s*[:=]\\s*[\"']?"
+                    + "(\\d{10}(?:\\d{3})?|(?:19|20)\\d{2}[-/年][^\"'<>,;\\n]{3,22})[\"']?",
+            Pattern.CASE_INSENSITIVE);
+    /** "2022 11-07 13:43": a year printed apart from its month and day. */
+    private static final Pattern SPLIT_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s+(\\d{1,2}\\s*[-/.月])");
+    private static final int MAX_TEASER_CHARS = 400;
+    private static final Duration AGREEING = Duration.ofHours(24);
+
+    private PublishDateFinder() {}
+
+    static Dated find(Document doc, ContentDensity density, String metaDate, String bylineDate, Instant fetchedAt) {
+        Dated fromMeta = PublishDateParser.dated(metaDate, fetchedAt);
+        Dated printed = PublishDateParser.dated(bylineDate, fetchedAt);
+        if (printed == null) {
+            printed = dateNearTitle(doc, null); // absolute dates first: "3小时前" in a sidebar is not the article's
+        }
+        if (fromMeta != null && printed != null) {
+            Duration apart = Duration.between(fromMeta.time(), printed.time()).abs();
+            boolean moreExact = printed.precision().compareTo(fromMeta.precision()) >= 0 || fromMeta.precision() == TimePrecision.DAY;
+            return apart.compareTo(AGREEING) < 0 && moreExact ? printed : fromMeta;
+        }
+        Dated found = fromMeta != null ? fromMeta : printed;
+        if (found == null) {
+            found = firstShortDateTime(doc, density, fetchedAt);
+        }
+        if (found == null) {
+            found = scriptDate(doc);
+        }
+        if (found == null && fetchedAt != null) {
+            found = dateNearTitle(doc, fetchedAt);
+        }
+        return found;
+    }
+
+    /** Pages that print the date without a label keep it in an element named for it: class="time", id="pubtime". */
+    private static Dated dateNearTitle(Document doc, Instant fetchedAt) {
+        int seen = 0;
+        for (Element e : doc.body().select("[class], [id], time")) {
+            String names = e.className() + " " + e.id() + " " + e.normalName();
+            if (!DATE_NAMES.matcher(names).find() || inListOfOthers(e)) {
+                continue;
+            }
+            if (++seen > 40) {
+                break;
+            }
+            String text = e.ownText().isBlank() ? e.text() : e.ownText();
+            if (text.length() <= 60) {
+                Dated t = PublishDateParser.dated(text, fetchedAt);
+                if (t == null && e.parent() != null && e.parent().text().length() <= 60) {
+                    // a date split over siblings (<span>2019</span><span>09-07</span><span>13:43</span>) is whole in its parent
+                    t = PublishDateParser.dated(SPLIT_YEAR.matcher(e.parent().text()).replaceFirst("$1-$2"), fetchedAt);
+                }
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A date in one of several like items, each a short teaser with a link (related reading, most read),
+     * dates another article, not this one. (A date inside the link to the page's own permalink, as blogs
+     * print it, is the page's.)
+     */
+    static boolean inListOfOthers(Element e) {
+        for (Element item = e.closest("li, article"); item != null && item.parent() != null;
+                item = item.parent().closest("li, article")) {
+            Element list = item.parent();
+            String tag = item.normalName();
+            long alike = list.children().stream().filter(c -> c.normalName().equals(tag)).count();
+            if (alike >= 3 && item.selectFirst("a[href]") != null && item.text().length() < MAX_TEASER_CHARS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Last resort: the first short text on the page that is a full date with a time ("2019-09-09 16:01:46"). */
+    private static Dated firstShortDateTime(Document doc, ContentDensity density, Instant fetchedAt) {
+        for (Element e : doc.body().getAllElements()) {
+            ContentDensity.Stats s = density.of(e);
+            if (s.chars >= 10 && s.chars <= 30 && s.tags <= 3 && FULL_DATE_TIME.matcher(e.text()).find() && !inListOfOthers(e)) {
+                return PublishDateParser.dated(e.text(), fetchedAt);
+            }
+        }
+        return null;
+    }
+
+    /** A publish time kept only in a script, as pages that draw their byline with JavaScript do. */
+    private static Dated scriptDate(Document doc) {
+        for (Element script : doc.select("script:not([src])")) {
+            String data = script.data();
+            if (data.length() > 300_000) {
+                continue;
+            }
+            Matcher m = SCRIPT_DATE.matcher(data);
+            while (m.find()) {
+                Dated d = PublishDateParser.dated(m.group(2), null);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+}
