@@ -38,6 +38,9 @@ public final class ArticleExtractor {
                     : PageDumpExtractor.extract(text, fetchedAt);
         } catch (StackOverflowError e) {
             throw new ExtractionException("page nested too deeply" + (name == null ? "" : ": " + name));
+        } catch (RuntimeException e) {
+            // a page that trips over a fault of ours fails alone, with what went wrong, not the batch or poll it is in
+            throw new ExtractionException("extractor fault on this page (" + e + ")" + (name == null ? "" : ": " + name), e);
         }
     }
 
