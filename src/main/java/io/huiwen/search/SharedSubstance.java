@@ -17,8 +17,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * What another article must share with one to be listed under its 相关阅读: several of its
- * distinctive tags, in its title, text or tags. A tag that many articles of the index carry (or a
+ * What another article must share with one to be listed under its 相关阅读: two of its
+ * distinctive tags said in its title or text, or one that both articles carry as a tag. A tag that many articles of the index carry (or a
  * generic word an older article was tagged with) tells nothing: the sorting-robot story and the
  * metro line both say 智能, and being in the same section is no relation either. Better two
  * related articles, or none, than six of filler. Built as a Lucene query; the OpenSearch adapter
@@ -55,24 +55,34 @@ final class SharedSubstance {
         QueryBuilder words = new QueryBuilder(analyzer);
         long common = Math.max(FEW, (long) Math.ceil(articles * COMMON_SHARE));
         List<Query> distinctive = new ArrayList<>();
+        Set<String> distinctiveTags = new LinkedHashSet<>();
         for (String tag : tags) {
-            Query says = saysTag(words, tag);
+            Query says = saysTag(words, tag, List.of(LuceneSearchIndex.TITLE, LuceneSearchIndex.BODY, LuceneSearchIndex.TAGS));
             if (says != null && count.applyAsLong(says) <= common) {
                 distinctive.add(says);
+                distinctiveTags.add(tag);
             }
         }
         if (distinctive.isEmpty()) {
             return new MatchNoDocsQuery();
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(Math.min(SHARED_TAGS, distinctive.size()));
-        distinctive.forEach(q -> b.add(q, Occur.SHOULD));
+        // a tag both articles carry counts twice (said in the text, and chosen as a tag there too)
+        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(Math.min(SHARED_TAGS, distinctive.size() * 2));
+        for (String tag : tags) {
+            Query says = saysTag(words, tag, List.of(LuceneSearchIndex.TITLE, LuceneSearchIndex.BODY));
+            Query tagged = saysTag(words, tag, List.of(LuceneSearchIndex.TAGS));
+            if (says != null && tagged != null && distinctiveTags.contains(tag)) {
+                b.add(says, Occur.SHOULD);
+                b.add(tagged, Occur.SHOULD);
+            }
+        }
         return b.build();
     }
 
-    /** An article says the tag: as a phrase in its title, its text or its tags. */
-    private static Query saysTag(QueryBuilder words, String tag) {
+    /** An article says the tag: as a phrase in one of these fields. */
+    private static Query saysTag(QueryBuilder words, String tag, List<String> fields) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String field : List.of(LuceneSearchIndex.TITLE, LuceneSearchIndex.BODY, LuceneSearchIndex.TAGS)) {
+        for (String field : fields) {
             Query q = words.createPhraseQuery(field, tag);
             if (q != null) {
                 any.add(q, Occur.SHOULD);
