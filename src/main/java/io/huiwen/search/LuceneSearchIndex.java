@@ -34,7 +34,6 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -44,7 +43,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * The embedded search index: one Lucene index under the data directory. Writes go through one
@@ -346,7 +344,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             Query like = atLeastShared(mlt.like(self.scoreDocs[0].doc));
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
-                    .add(sameSectionOrTag(searcher.storedFields().document(self.scoreDocs[0].doc, Set.of(CATEGORY, TAGS))), Occur.FILTER)
+                    .add(sharedSubstance(searcher, searcher.storedFields().document(self.scoreDocs[0].doc, Set.of(CATEGORY, TAGS))), Occur.FILTER)
                     .add(new TermQuery(new Term(STORY, Long.toString(storyId))), Occur.MUST_NOT)
                     .add(new TermQuery(new Term(ID, Long.toString(articleId))), Occur.MUST_NOT)
                     .build();
@@ -358,25 +356,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    /**
-     * Related articles are in the same section or share a tag: words in common alone make a
-     * marathon "related" to a hospital's new scanner in a small corpus.
-     */
-    private Query sameSectionOrTag(Document self) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        if (self.get(CATEGORY) != null) {
-            any.add(new TermQuery(new Term(CATEGORY, self.get(CATEGORY))), Occur.SHOULD);
-        }
-        QueryBuilder words = new QueryBuilder(queryAnalyzer);
-        String tags = self.get(TAGS);
-        for (String tag : tags == null ? new String[0] : tags.split(" ")) {
-            Query q = tag.isBlank() ? null : words.createPhraseQuery(TAGS, tag);
-            if (q != null) {
-                any.add(q, Occur.SHOULD);
+    /** Several of this article's distinctive tags in common ({@link SharedSubstance}), not the same section alone. */
+    private Query sharedSubstance(IndexSearcher searcher, Document self) {
+        return SharedSubstance.filter(self.get(TAGS), self.get(CATEGORY), queryAnalyzer, q -> {
+            try {
+                return searcher.count(q);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
-        BooleanQuery q = any.build();
-        return q.clauses().isEmpty() ? new MatchAllDocsQuery() : q;
+        }, searcher.getIndexReader().numDocs());
     }
 
     /**

@@ -28,7 +28,6 @@ import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
@@ -274,8 +273,9 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
 
     /**
      * Articles like this one by the terms the embedded index's MoreLikeThis would pick: its words
-     * are cut here as at indexing and given as the document to be like; in the same section or
-     * sharing a tag, never of its story, at least three telling words in common.
+     * are cut here as at indexing and given as the document to be like;
+     * sharing several distinctive tags ({@link SharedSubstance}), never of its story, at least three
+     * telling words in common.
      */
     @Override
     public List<Long> related(long articleId, long storyId, int max) {
@@ -292,7 +292,9 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
             Query similar = Query.of(q -> q.moreLikeThis(m -> m.fields(TITLE, TAGS, BODY)
                     .like(l -> l.document(d -> d.doc(JsonData.of(like))))
                     .minTermFreq(1).minDocFreq(1).minWordLength(2).maxQueryTerms(30).minimumShouldMatch("3")));
-            Query query = Query.of(q -> q.bool(b -> b.must(similar).filter(sameSectionOrTag(self.source()))
+            String category = self.source().hasNonNull(CATEGORY) ? self.source().get(CATEGORY).asText() : null;
+            Query shared = OpenSearchQuery.of(SharedSubstance.filter(String.join(" ", tags), category, queryAnalyzer, this::count, size()));
+            Query query = Query.of(q -> q.bool(b -> b.must(similar).filter(shared)
                     .mustNot(n -> n.term(t -> t.field(STORY).value(FieldValue.of(storyId))))
                     .mustNot(n -> n.ids(i -> i.values(Long.toString(articleId))))));
             var response = client.search(s -> s.index(alias).query(query).size(RELATED_CANDIDATES)
@@ -309,22 +311,13 @@ public final class OpenSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    /** As in the embedded index: words in common alone make a marathon "related" to a hospital's new scanner. */
-    private static Query sameSectionOrTag(ObjectNode self) {
-        BoolQuery.Builder any = new BoolQuery.Builder();
-        boolean some = false;
-        if (self.hasNonNull(CATEGORY)) {
-            String category = self.get(CATEGORY).asText();
-            any.should(s -> s.term(t -> t.field(CATEGORY).value(FieldValue.of(category))));
-            some = true;
+    /** How many indexed articles match: {@link SharedSubstance} asks how common each tag is. */
+    private long count(org.apache.lucene.search.Query q) {
+        try {
+            return client.count(c -> c.index(alias).query(OpenSearchQuery.of(q))).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        List<FieldValue> tags = new ArrayList<>();
-        self.path(TAG).forEach(t -> tags.add(FieldValue.of(t.asText())));
-        if (!tags.isEmpty()) {
-            any.should(s -> s.terms(t -> t.field(TAG).terms(v -> v.value(tags))));
-            some = true;
-        }
-        return some ? Query.of(q -> q.bool(any.build())) : Query.of(q -> q.matchAll(m -> m));
     }
 
     @Override

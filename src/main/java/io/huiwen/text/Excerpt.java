@@ -1,9 +1,10 @@
 package io.huiwen.text;
 
 /**
- * The auto excerpt shown under titles in lists: the article's opening sentences, cut at a
- * sentence end. It is made from the body text, which never holds captions, so an excerpt never
- * starts with a photo credit.
+ * The auto excerpt shown under titles in lists: the article's opening sentences from its first
+ * real one (no original headline, breadcrumb, editor's preface or credit line before it, see
+ * {@link Preamble}), cut at a sentence end. It is made from the body text, which holds no
+ * captions; a credit line left in the body (李明/摄) is skipped too.
  */
 public final class Excerpt {
 
@@ -40,11 +41,17 @@ public final class Excerpt {
 
     private static String joined(String text, int maxChars, boolean proseOnly) {
         StringBuilder sb = new StringBuilder();
+        boolean started = false;
         for (String para : text.split("\\n\\s*\\n")) {
             String p = para.strip().replaceAll("\\s+", " ");
-            if (p.isEmpty() || (proseOnly && looksLikeHeading(p))) {
+            if (!started) { // what stands before the first real sentence is left out (Preamble)
+                p = Preamble.fromFirstSentence(p);
+                p = Preamble.isPreamble(p) ? "" : p;
+            }
+            if (p.isEmpty() || (proseOnly && looksLikeHeading(p)) || Preamble.isCredit(p)) {
                 continue;
             }
+            started = true;
             if (!sb.isEmpty() && (!endsSentence(sb.charAt(sb.length() - 1)) || isLatin(sb.charAt(sb.length() - 1)) && isLatin(p.charAt(0)))) {
                 sb.append(' ');
             }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * passes a check of its own kind: a place that recurs or is in the title, an organisation that
  * recurs and ends like one (…公司, …大学), a person whose name starts with a common surname and
  * recurs. Text is folded to simplified characters first, so 機器人 and 机器人 are one tag, and a
- * place named with and without its 市/县 suffix is counted once under the short name.
+ * place named with and without its 市/县 suffix is counted once under the short name. A tag is a
+ * whole word of the text ({@link WholeWords}) and no word every story uses ({@link GenericWords}).
  */
 public final class Keywords {
 
@@ -114,7 +115,10 @@ public final class Keywords {
         Map<String, Double> rank = textRank(cooccurrence(words));
         Map<String, Integer> freq = new HashMap<>();
         words.forEach(w -> freq.merge(w, 1, Integer::sum));
+        String whole = t + "\n" + b;
         List<String> ranked = new ArrayList<>(rank.keySet());
+        // a piece of a longer word (巴巴 of 阿里巴巴) or a word every story uses (业务, 平台) is never a tag
+        ranked.removeIf(w -> GenericWords.isGeneric(w) || WholeWords.pieceOfLongerWord(w, whole));
         Map<String, Double> scores = new HashMap<>();
         rank.keySet().forEach(w -> scores.put(w, score(w, rank, freq, titleWords, hints) * latin.weight(w)));
         Comparator<String> byScore = Comparator.comparingDouble(scores::get);

@@ -236,7 +236,7 @@ abstract class SearchIndexContract {
     }
 
     @Test
-    void relatedArticlesShareTheSectionOrATagNotJustSomeWords() {
+    void relatedArticlesShareDistinctiveTagsNotJustTheSectionOrSomeWords() {
         String shared = "市民踊跃参与，现场秩序井然，组织方表示明年继续举办，进一步扩大规模。";
         index.upsert(List.of(
                 new IndexedArticle(20, "江城半程马拉松开跑", "两万名跑者参加江城半程马拉松，赛道沿江而设。" + shared, List.of("马拉松", "跑者"), "体坛", "tiyu", now, 20),
@@ -245,8 +245,8 @@ abstract class SearchIndexContract {
                 new IndexedArticle(23, "图书馆举办读书节", "图书馆举办读书节，读者交换旧书。" + shared, List.of("读书节", "图书馆"), "文汇", "wenhua", now, 23),
                 new IndexedArticle(24, "马拉松带火城市旅游", "马拉松期间酒店预订量上涨，跑者带动城市旅游消费。", List.of("马拉松", "旅游"), "财经台", "caijing", now, 24)));
         List<Long> related = index.related(20, 20, 6);
-        assertThat(related).as("same section, or the tag 马拉松").contains(21L, 22L, 24L);
-        assertThat(related).as("only the organisers' boilerplate in common").doesNotContain(23L);
+        assertThat(related).as("马拉松 and 跑者 in common, in the same section or not").contains(21L, 24L);
+        assertThat(related).as("the same section, the organisers' boilerplate in common: filler").doesNotContain(22L, 23L);
     }
 
     @Test

@@ -45,4 +45,42 @@ class ExcerptTest {
     void aBodyOfOnlyShortLinesKeepsThemApart() {
         assertThat(Excerpt.of("春节档片单\n\n七部新片定档")).isEqualTo("春节档片单 七部新片定档");
     }
+
+    @Test
+    void theOriginalHeadlineGluedToTheFirstSentenceIsLeftOut() {
+        String body = "（原标题：东江港口吞吐量再创新高 外贸航线增至八十条）东江港前十个月集装箱吞吐量同比增长百分之九。\n\n港口新开三条航线。";
+        assertThat(Excerpt.of(body)).startsWith("东江港前十个月集装箱吞吐量").doesNotContain("原标题");
+    }
+
+    @Test
+    void anOriginalHeadlineParagraphIsLeftOut() {
+        String body = "原标题：最强“东江芯”本月商用 星河科技抢跑芯片大战\n\n用户对性能的追求，让芯片领域迎来了巅峰对决。";
+        assertThat(Excerpt.of(body)).isEqualTo("用户对性能的追求，让芯片领域迎来了巅峰对决。");
+    }
+
+    @Test
+    void whereYouAreLinesAndEditorsPrefacesAreNoOpening() {
+        String body = "您所在的位置：首页 > 快讯 > 社会\n\n【编前语】城市的温度，藏在一碗热饭里。本报今起推出系列报道。\n\n"
+                + "午饭时分，湖滨街道的邻里餐厅坐满了老人。";
+        assertThat(Excerpt.of(body)).isEqualTo("午饭时分，湖滨街道的邻里餐厅坐满了老人。");
+        assertThat(Excerpt.of("首页 › 科技 › 正文\n\n分拣中心日处理包裹突破百万件。")).isEqualTo("分拣中心日处理包裹突破百万件。");
+    }
+
+    @Test
+    void creditLinesAreNoExcerptWhereverTheyStand() {
+        String body = "责编：王晓\n\n李明/摄\n\n东江市新建口袋公园十二处。\n\n（责任编辑：张华）\n\n市民出门五分钟就能走进绿地。";
+        assertThat(Excerpt.of(body)).isEqualTo("东江市新建口袋公园十二处。市民出门五分钟就能走进绿地。");
+    }
+
+    @Test
+    void anOpeningThatStartsMidSentenceBeginsAtTheNextSentence() {
+        String body = "，并对老旧公园进行适老化改造。东江市今年新建口袋公园十二处。";
+        assertThat(Excerpt.of(body)).isEqualTo("东江市今年新建口袋公园十二处。");
+    }
+
+    @Test
+    void aSentenceThatMerelyMentionsAPositionOrAnEditorIsKept() {
+        String body = "编辑部今年收到读者来信三千封，位置最偏远的来自海岛。";
+        assertThat(Excerpt.of(body)).isEqualTo(body);
+    }
 }
