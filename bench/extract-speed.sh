@@ -15,7 +15,7 @@ cp -r "$split/tools/." "$work/tools/" 2>/dev/null || { mkdir -p "$work/tools"; c
 (cd "$work/tools" && npm ci --silent --no-audit --no-fund >/dev/null)
 node "$work/tools/run-readability.js" "$split" "$work/readability" > "$work/readability.txt"
 
-find "$split/scrapinghub/html" "$split/zh/html" -maxdepth 1 -type f \( -name '*.html' -o -name '*.html.gz' \) | sort > "$work/pages.list"
+find "$split/scrapinghub/html" "$split/zh/html" "$split/trafilatura/html" -maxdepth 1 -type f \( -name '*.html' -o -name '*.html.gz' \) | sort > "$work/pages.list"
 xargs -a "$work/pages.list" -d '\n' java -jar "$jar" extract --timing > "$work/huiwen.txt"
 
 python3 - "$work/readability/timing.json" "$work/huiwen.txt" <<'PY'

@@ -1,9 +1,14 @@
 package io.huiwen.extract;
 
+import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Who a story is by (作者), which outlet it comes from (来源), who edited it and through which
@@ -31,7 +36,9 @@ record Attribution(String source, String author, String editor, String platform)
             Pattern.CASE_INSENSITIVE);
     /** A script that assigns the page's source or account: source: '南方都市报', var nickname = "爱否科技". */
     private static final Pattern SCRIPT_SOURCE = Pattern.compile(
-            "[\"']?\\b(source|media_?name|mediaName|nickname|nick_name)[\"']?\\s*[:=]\\s*[\"']([^\"'<>\\n]{2,30})[\"']");
+            "(source|media_?name|mediaName|nickname|nick_name)[\"']?\\s*[:=]\\s*[\"']([^\"'<>\\n]{2,30})[\"']");
+    /** Where {@link #SCRIPT_SOURCE} can start: looked for with indexOf, far cheaper than trying the pattern at every character. */
+    private static final List<String> SCRIPT_KEYS = List.of("source", "medianame", "media_name", "mediaName", "nickname", "nick_name");
     /** A line that is only reporters' names after an outlet and role: "澎湃新闻记者 贺梨萍", "南都记者 张三 李四". */
     private static final Pattern REPORTERS = Pattern.compile(
             "^(.{2,12}?)\\s*(?:见习|特约|首席)?记者\\s*([\\p{IsHan}·]{2,4}(?:[\\s、，,]+[\\p{IsHan}·]{2,4}){0,3})$");
@@ -43,9 +50,15 @@ record Attribution(String source, String author, String editor, String platform)
         String editor = OutletName.clean(byline.editor());
         String platform = Platforms.of(url, doc);
         for (Element e : doc.body().getAllElements()) {
+            if (e.childrenSize() > 6) {
+                continue;
+            }
             String own = e.ownText().strip();
+            if (own.length() < 2 && longerThan(e, MAX_LINE_CHARS)) {
+                continue; // a wrapper: its whole text is never one line, and reading it for every wrapper costs the page's length each time
+            }
             String text = own.length() >= 2 ? own : e.text().strip();
-            if (text.length() < 2 || text.length() > MAX_LINE_CHARS || e.childrenSize() > 6) {
+            if (text.length() < 2 || text.length() > MAX_LINE_CHARS) {
                 continue;
             }
             if (source == null) {
@@ -140,8 +153,22 @@ record Attribution(String source, String author, String editor, String platform)
             if (data.length() > 200_000) {
                 continue;
             }
+            TreeSet<Integer> starts = new TreeSet<>();
+            for (String key : SCRIPT_KEYS) {
+                for (int i = data.indexOf(key); i >= 0; i = data.indexOf(key, i + 1)) {
+                    starts.add(i);
+                }
+            }
             Matcher m = SCRIPT_SOURCE.matcher(data);
-            while (m.find()) {
+            for (int start : starts) {
+                char before = start == 0 ? ' ' : data.charAt(start - 1);
+                if (Character.isLetterOrDigit(before) || before == '_') {
+                    continue; // "resource" is not "source"
+                }
+                m.region(start, Math.min(data.length(), start + 200));
+                if (!m.lookingAt()) {
+                    continue;
+                }
                 String v = OutletName.clean(m.group(2));
                 if (v != null && (title == null || !title.contains(v)) && v.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
                     return v;
@@ -149,5 +176,25 @@ record Attribution(String source, String author, String editor, String platform)
             }
         }
         return null;
+    }
+
+    /** Whether the element holds more than {@code max} non-space characters; stops reading once it does. */
+    static boolean longerThan(Element e, int max) {
+        int[] count = {0};
+        e.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String s = t.getWholeText();
+                    for (int i = 0; i < s.length() && count[0] <= max; i++) {
+                        if (!Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u00a0') {
+                            count[0]++;
+                        }
+                    }
+                }
+                return count[0] > max ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        });
+        return count[0] > max;
     }
 }

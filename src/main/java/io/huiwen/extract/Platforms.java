@@ -33,6 +33,9 @@ final class Platforms {
             return byAddress;
         }
         String text = doc.body().text();
+        if (!text.contains("用户上传") && !text.contains("用户发布") && !text.contains("作者上传") && !text.contains("作者发布")) {
+            return null; // the disclaimer's own words, looked for first: the pattern alone would be tried at every character
+        }
         Matcher m = DISCLAIMER.matcher(text);
         return m.find() ? m.group(1) : null;
     }
