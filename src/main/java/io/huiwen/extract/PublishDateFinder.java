@@ -43,8 +43,10 @@ final class PublishDateFinder {
         }
         if (fromMeta != null && printed != null) {
             Duration apart = Duration.between(fromMeta.time(), printed.time()).abs();
-            boolean moreExact = printed.precision().compareTo(fromMeta.precision()) >= 0 || fromMeta.precision() == TimePrecision.DAY;
-            return apart.compareTo(AGREEING) < 0 && moreExact ? printed : fromMeta;
+            // the printed time wins, to the minute it gives, over a CMS's time to the second; only a printed day
+            // without its time yields to metadata that has the time
+            boolean onlyTheDay = printed.precision() == TimePrecision.DAY && fromMeta.precision() != TimePrecision.DAY;
+            return apart.compareTo(AGREEING) < 0 && !onlyTheDay ? printed : fromMeta;
         }
         Dated found = fromMeta != null ? fromMeta : printed;
         if (found == null) {
