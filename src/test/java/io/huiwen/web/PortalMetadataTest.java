@@ -161,8 +161,9 @@ class PortalMetadataTest {
         assertThat(og(page, "article:published_time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ|.*[+-]\\d\\d:\\d\\d");
         assertThat(page.select("meta[property=og:image]")).isEmpty(); // it has no picture
 
-        // the title's </script> stays data: one script element, no second one opened by the title
-        assertThat(page.select("script")).hasSize(1);
+        // the title's </script> stays data: one inline script element, no second one opened by the title
+        assertThat(page.select("script:not([src])")).hasSize(1);
+        assertThat(page.select("script[src]")).extracting(e -> e.attr("src")).allMatch(src -> src.matches("/js/nav-[0-9a-f]{32}\\.js"));
         JsonNode ld = JsonMapper.builder().build().readTree(page.selectFirst("script[type=application/ld+json]").data());
         assertThat(ld.path("@type").asString()).isEqualTo("NewsArticle");
         assertThat(ld.path("headline").asString()).isEqualTo(HOSTILE_TITLE);
