@@ -50,10 +50,11 @@ record Attribution(String source, String author, String editor, String platform)
         String editor = OutletName.clean(byline.editor());
         String platform = Platforms.of(url, doc);
         for (Element e : doc.body().getAllElements()) {
-            if (e.childrenSize() > 6) {
+            if (hasMoreChildElements(e, 6)) {
                 continue;
             }
-            String own = e.ownText().strip();
+            String ownText = e.ownText(); // built anew on every call: read once
+            String own = ownText.strip();
             if (own.length() < 2 && longerThan(e, MAX_LINE_CHARS)) {
                 continue; // a wrapper: its whole text is never one line, and reading it for every wrapper costs the page's length each time
             }
@@ -61,7 +62,7 @@ record Attribution(String source, String author, String editor, String platform)
             if (text.length() < 2 || text.length() > MAX_LINE_CHARS) {
                 continue;
             }
-            if (source == null) {
+            if (source == null && text.contains("来源")) { // the statement's own word first: the pattern alone is tried at every character
                 Matcher m = SOURCE_STATEMENT.matcher(text);
                 source = m.find() ? OutletName.clean(m.group(1)) : null;
             }
@@ -76,21 +77,21 @@ record Attribution(String source, String author, String editor, String platform)
                 author = OutletName.clean(who);
             }
             Matcher reporters = REPORTERS.matcher(text);
-            if (author == null && reporters.matches() && OutletName.isOutlet(reporters.group(1))) {
+            if (author == null && text.contains("记者") && reporters.matches() && OutletName.isOutlet(reporters.group(1))) {
                 author = reporters.group(2);
                 source = source == null ? reporters.group(1) : source;
             }
             Matcher pair = NAME_SLASH_OUTLET.matcher(text);
-            if (pair.matches() && OutletName.isOutlet(pair.group(2)) && !CaptionDetector.isCaption(text)) {
+            if (text.indexOf('/') >= 0 && pair.matches() && OutletName.isOutlet(pair.group(2)) && !CaptionDetector.isCaption(text)) {
                 author = author == null ? pair.group(1) : author;
                 source = source == null ? pair.group(2) : source;
             }
-            if (source == null && e.ownText().length() >= 2 && names(e, SOURCE_NAMES) && e.closest("li") == null
+            if (source == null && ownText.length() >= 2 && names(e, SOURCE_NAMES) && e.closest("li") == null
                     && !text.equals(title)
                     && PublishDateParser.parse(text, null) == null) {
                 source = OutletName.clean(text);
             }
-            if (author == null && e.ownText().length() >= 2 && names(e, AUTHOR_NAMES) && e.closest("li") == null
+            if (author == null && ownText.length() >= 2 && names(e, AUTHOR_NAMES) && e.closest("li") == null
                     && PublishDateParser.parse(text, null) == null && !text.contains("：") && !text.contains(":")) {
                 author = OutletName.clean(text);
             }
@@ -176,6 +177,17 @@ record Attribution(String source, String author, String editor, String platform)
             }
         }
         return null;
+    }
+
+    /** Whether the element has more than {@code max} child elements; counts without building jsoup's child list. */
+    private static boolean hasMoreChildElements(Element e, int max) {
+        int count = 0;
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+            if (e.childNode(i) instanceof Element && ++count > max) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the element holds more than {@code max} non-space characters; stops reading once it does. */

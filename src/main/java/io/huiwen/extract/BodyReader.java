@@ -16,6 +16,8 @@ import org.jsoup.select.NodeTraversor;
  */
 final class BodyReader implements NodeFilter {
     private static final Set<String> INLINE_MARKUP = Set.of("a", "strong", "em", "b", "i");
+    /** Compiled once: replaceAll would compile it again for every line of every page. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final List<String> IMAGE_ATTRS = List.of(
             "data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "src");
 
@@ -162,7 +164,7 @@ final class BodyReader implements NodeFilter {
     }
 
     private void flush() {
-        String t = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String t = SPACES.matcher(text.toString().replace('\u00a0', ' ')).replaceAll(" ").strip();
         String h = html.toString().strip();
         int rawChars = text.length();
         double linkDensity = rawChars == 0 ? 0 : (double) linkChars / rawChars;

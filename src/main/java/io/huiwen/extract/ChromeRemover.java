@@ -19,19 +19,27 @@ import org.jsoup.select.NodeVisitor;
  * links, ads or footers (unless the name also says article or content).
  */
 final class ChromeRemover {
-    static final Pattern UNLIKELY = Pattern.compile(
-            "comment|disqus|share|social|related|recommend|relevant|sidebar|side-bar|footer|foot|menu|nav|"
-                    + "banner|advert|sponsor|promo|\\bads?\\b|\\bad[-_]|[-_]ad\\b|\\bgg\\b|popup|modal|cookie|subscribe|newsletter|"
-                    + "breadcrumb|crumb|pagination|pager|toolbar|login|signup|\\bhot|\\brank|\\btags?\\b|author-bio|"
-                    + "copyright|header|masthead|widget|jump|more-|guess|reward|\\bzan\\b|\\bdig\\b|tuijian|xiangguan|"
-                    + "remen|pinglun|dialog|privacy|consent|gdpr|"
-                    // the same boxes named in German, Spanish, French and Polish templates
-                    + "kommentar|komentar|comentario|teilen|compartir|partage|udostepnij|werbung|anzeige|reklam|"
-                    + "publicidad|publicite|fusszeile|stopka|empfehl|relacionad|connexe|powiazane|meistgelesen");
+    /**
+     * Words in a class or id that name chrome. Plain words are looked for with {@code contains}: one
+     * alternation of ninety words was tried at every character of every name and cost more than parsing.
+     */
+    private static final List<String> UNLIKELY_WORDS = List.of(
+            "comment", "disqus", "share", "social", "related", "recommend", "relevant", "sidebar", "side-bar", "footer", "foot",
+            "menu", "nav", "banner", "advert", "sponsor", "promo", "popup", "modal", "cookie", "subscribe", "newsletter",
+            "breadcrumb", "crumb", "pagination", "pager", "toolbar", "login", "signup", "author-bio", "copyright", "header",
+            "masthead", "widget", "jump", "more-", "guess", "reward", "tuijian", "xiangguan", "remen", "pinglun", "dialog",
+            "privacy", "consent", "gdpr",
+            // the same boxes named in German, Spanish, French and Polish templates
+            "kommentar", "komentar", "comentario", "teilen", "compartir", "partage", "udostepnij", "werbung", "anzeige", "reklam",
+            "publicidad", "publicite", "fusszeile", "stopka", "empfehl", "relacionad", "connexe", "powiazane", "meistgelesen");
+    /** The chrome words too short to stand alone: "ad" but not "header", "hot" but not "photo". */
+    private static final Pattern UNLIKELY_BOUNDED = Pattern.compile(
+            "\\bads?\\b|\\bad[-_]|[-_]ad\\b|\\bgg\\b|\\bhot|\\brank|\\btags?\\b|\\bzan\\b|\\bdig\\b");
     /** "embed": a post quoted in the story (a tweet in a "social-media-embed" box) is content, not a share bar. */
-    static final Pattern LIKELY = Pattern.compile(
-            "article|content|body|main|post|story|text|entry|detail|正文|artic|news_?txt|conten|embed|"
-                    + "artikel|absatz|inhalt|beitrag|nachricht|contenu|texte|noticia|cuerpo|tekst|tresc|wpis");
+    private static final List<String> LIKELY_WORDS = List.of(
+            "article", "content", "body", "main", "post", "story", "text", "entry", "detail", "正文", "artic", "news_txt", "newstxt",
+            "conten", "embed", "artikel", "absatz", "inhalt", "beitrag", "nachricht", "contenu", "texte", "noticia", "cuerpo",
+            "tekst", "tresc", "wpis");
     private static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
             + "input, button, select, textarea, link, meta";
     /** Boxes laid over the page (consent, privacy, dialogs) can hold more prose than a short article, and never are one. */
@@ -97,6 +105,25 @@ final class ChromeRemover {
         return OVERLAY.matcher((e.className() + " " + e.id()).toLowerCase(Locale.ROOT)).find();
     }
 
+    /** Whether lower-case class and id names name chrome. */
+    static boolean isUnlikelyName(String lower) {
+        return containsAny(lower, UNLIKELY_WORDS) || UNLIKELY_BOUNDED.matcher(lower).find();
+    }
+
+    /** Whether lower-case class and id names name article content. */
+    static boolean isLikelyName(String lower) {
+        return containsAny(lower, LIKELY_WORDS);
+    }
+
+    private static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isUnlikely(Element e) {
         return isUnlikely(e, new HashMap<>());
     }
@@ -116,7 +143,7 @@ final class ChromeRemover {
         }
         return byNames.computeIfAbsent(names, n -> {
             String lower = n.toLowerCase(Locale.ROOT); // the patterns are lower case: cheaper than case-insensitive matching
-            return UNLIKELY.matcher(lower).find() && !LIKELY.matcher(lower).find();
+            return isUnlikelyName(lower) && !isLikelyName(lower);
         });
     }
 }

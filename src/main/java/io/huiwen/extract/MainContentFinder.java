@@ -79,7 +79,7 @@ final class MainContentFinder {
     private static double finalScore(Element e, double raw, ContentDensity density) {
         double score = raw + tagBonus(e);
         String names = (e.className() + " " + e.id()).toLowerCase(java.util.Locale.ROOT);
-        if (ChromeRemover.LIKELY.matcher(names).find()) {
+        if (ChromeRemover.isLikelyName(names)) {
             score += 10;
         }
         if (isMarkedBody(e) && density.of(e).chars >= MIN_PARAGRAPH_CHARS) {

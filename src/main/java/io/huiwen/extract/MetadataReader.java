@@ -47,8 +47,9 @@ final class MetadataReader {
                 }
             }
         }
+        Elements metas = metaTags(doc); // once: each lookup below would walk the whole page again
         if (published == null) {
-            published = firstMeta(doc, DATE_METAS);
+            published = firstMeta(metas, DATE_METAS);
         }
         if (published == null) {
             published = anyDatePublished(doc);
@@ -60,19 +61,19 @@ final class MetadataReader {
             published = time == null ? null : time.attr("datetime");
         }
         if (author == null) {
-            author = firstMeta(doc, List.of("author", "article:author", "dc.creator"));
+            author = firstMeta(metas, List.of("author", "article:author", "dc.creator"));
             author = author != null && author.startsWith("http") ? null : author;
         }
-        String url = firstMeta(doc, List.of("og:url"));
+        String url = firstMeta(metas, List.of("og:url"));
         if (url == null) {
             Element canonical = doc.selectFirst("link[rel=canonical][href]");
             url = canonical == null ? null : canonical.attr("href");
         }
         Element title = doc.selectFirst("title");
         Element html = doc.selectFirst("html");
-        return new PageMetadata(headline, firstMeta(doc, List.of("og:title", "twitter:title")),
+        return new PageMetadata(headline, firstMeta(metas, List.of("og:title", "twitter:title")),
                 title == null ? null : title.text(), published, author, publisher, blankToNull(url), breadcrumb,
-                html == null ? null : blankToNull(html.attr("lang")), source(doc));
+                html == null ? null : blankToNull(html.attr("lang")), source(metas));
     }
 
     /**
@@ -111,15 +112,18 @@ final class MetadataReader {
     }
 
     /** {@code <meta name="source" content="来源：人民网-文化频道">}, or the outlet id some portals give (mediaid). */
-    private static String source(Document doc) {
-        String s = firstMeta(doc, List.of("source", "mediaid", "og:article:source", "article:source"));
+    private static String source(Elements metas) {
+        String s = firstMeta(metas, List.of("source", "mediaid", "og:article:source", "article:source"));
         return s == null || s.startsWith("http") ? null : blankToNull(s.replaceFirst("^\\s*(来源|来自|source)\\s*[:：]", ""));
     }
 
-    /** Content of the first meta tag with one of these names or properties, in the order given. */
-    static String firstMeta(Document doc, List<String> names) {
-        Elements metas = doc.head() != null && !doc.head().getElementsByTag("meta").isEmpty()
+    private static Elements metaTags(Document doc) {
+        return doc.head() != null && !doc.head().getElementsByTag("meta").isEmpty()
                 ? doc.select("meta[content]") : doc.getElementsByTag("meta");
+    }
+
+    /** Content of the first meta tag with one of these names or properties, in the order given. */
+    private static String firstMeta(Elements metas, List<String> names) {
         for (String name : names) {
             for (Element meta : metas) {
                 if (name.equalsIgnoreCase(meta.attr("property")) || name.equalsIgnoreCase(meta.attr("name"))

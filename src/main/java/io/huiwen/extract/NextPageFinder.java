@@ -15,8 +15,11 @@ final class NextPageFinder {
     private NextPageFinder() {}
 
     private static boolean isNextLink(Element a) {
-        if (a.childrenSize() > 2) {
-            return false;
+        int children = 0; // counted by hand: childrenSize() builds jsoup's child list for every link on the page
+        for (int i = 0, n = a.childNodeSize(); i < n; i++) {
+            if (a.childNode(i) instanceof Element && ++children > 2) {
+                return false;
+            }
         }
         String text = a.text().strip();
         return text.length() <= 12 && NEXT_TEXT.matcher(text).matches();

@@ -4,6 +4,8 @@ import io.huiwen.extract.ExtractedArticle.TimePrecision;
 import io.huiwen.extract.PublishDateParser.Dated;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -19,7 +21,8 @@ import org.jsoup.nodes.Element;
  * variable named for the publish time. Nothing found gives null: the fetch time is never a publish time.
  */
 final class PublishDateFinder {
-    private static final Pattern DATE_NAMES = Pattern.compile("time|date|pub|publish|riqi|shijian", Pattern.CASE_INSENSITIVE);
+    /** Words in a class or id that name a date ("pub" covers "publish"); contains() on the lower-cased names, not a pattern tried at every character. */
+    private static final List<String> DATE_NAMES = List.of("time", "date", "pub", "riqi", "shijian");
     private static final Pattern FULL_DATE_TIME =
             Pattern.compile("^\\s*(?:19|20)\\d{2}[-/年.]\\d{1,2}[-/月.]\\d{1,2}日?\\s+\\d{1,2}:\\d{2}(:\\d{2})?\\s*$");
     /** publish_time = "…", "pubDate": "…", var ct = "1581517074": names that say "when published/created". */
@@ -65,8 +68,8 @@ final class PublishDateFinder {
     private static Dated dateNearTitle(Document doc, Instant fetchedAt) {
         int seen = 0;
         for (Element e : doc.body().select("[class], [id], time")) {
-            String names = e.className() + " " + e.id() + " " + e.normalName();
-            if (!DATE_NAMES.matcher(names).find() || inListOfOthers(e)) {
+            String names = (e.className() + " " + e.id() + " " + e.normalName()).toLowerCase(Locale.ROOT);
+            if (!isDateName(names) || inListOfOthers(e)) {
                 continue;
             }
             if (++seen > 40) {
@@ -85,6 +88,15 @@ final class PublishDateFinder {
             }
         }
         return null;
+    }
+
+    private static boolean isDateName(String lowerNames) {
+        for (String word : DATE_NAMES) {
+            if (lowerNames.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * The section or column a page says it belongs to, in the words of the page: schema.org
@@ -71,8 +72,9 @@ final class SectionReader {
 
     /** Meta names are compared without spaces: pages write {@code name="og:category "}. */
     private static String fromMeta(Document doc) {
+        Elements metas = doc.select("meta[content]"); // once, not once per wanted name
         for (String wanted : SECTION_METAS) {
-            for (Element meta : doc.select("meta[content]")) {
+            for (Element meta : metas) {
                 for (String attr : List.of("property", "name", "itemprop")) {
                     if (meta.attr(attr).replace(" ", "").equalsIgnoreCase(wanted) && name(meta.attr("content")) != null) {
                         return name(meta.attr("content"));

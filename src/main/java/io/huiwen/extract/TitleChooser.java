@@ -20,6 +20,7 @@ final class TitleChooser {
         if (reference == null) {
             reference = meta.headline();
         }
+        Reference ref = reference == null ? null : new Reference(reference);
         String best = null;
         double bestScore = 0;
         int seen = 0;
@@ -31,7 +32,7 @@ final class TitleChooser {
             if (text.length() < 4 || text.length() > 150 || e.select("a").size() > 1) {
                 continue;
             }
-            double score = reference == null ? (e.nameIs("h1") ? 0.6 : 0) : overlap(text, reference);
+            double score = reference == null ? (e.nameIs("h1") ? 0.6 : 0) : ref.overlap(text);
             if (e.nameIs("h1")) {
                 score += 0.05;
             }
@@ -51,21 +52,34 @@ final class TitleChooser {
 
     /** Share of the candidate's character pairs found in the reference; a candidate much shorter than the reference scores less. */
     static double overlap(String candidate, String reference) {
-        Set<String> ref = bigrams(reference);
-        Set<String> cand = bigrams(candidate);
-        if (cand.isEmpty()) {
-            return 0;
+        return new Reference(reference).overlap(candidate);
+    }
+
+    /** The reference title read once per page: its pairs and cleaned length are the same for every candidate. */
+    private static final class Reference {
+        private final Set<String> bigrams;
+        private final String cleaned;
+
+        Reference(String reference) {
+            this.bigrams = bigrams(reference);
+            this.cleaned = TitleCleaner.clean(reference);
         }
-        int common = 0;
-        for (String b : cand) {
-            if (ref.contains(b)) {
-                common++;
+
+        double overlap(String candidate) {
+            Set<String> cand = bigrams(candidate);
+            if (cand.isEmpty()) {
+                return 0;
             }
+            int common = 0;
+            for (String b : cand) {
+                if (bigrams.contains(b)) {
+                    common++;
+                }
+            }
+            double share = (double) common / cand.size();
+            double lengthRatio = cleaned == null ? 1 : Math.min(1, (double) candidate.length() / cleaned.length());
+            return share * (0.5 + 0.5 * lengthRatio);
         }
-        double share = (double) common / cand.size();
-        String cleaned = TitleCleaner.clean(reference);
-        double lengthRatio = cleaned == null ? 1 : Math.min(1, (double) candidate.length() / cleaned.length());
-        return share * (0.5 + 0.5 * lengthRatio);
     }
 
     private static Set<String> bigrams(String s) {
