@@ -49,11 +49,7 @@ class SitemapController {
     ResponseEntity<String> sitemap() throws XMLStreamException {
         String base = site.base();
         StringWriter out = new StringWriter();
-        XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-        x.writeStartDocument("UTF-8", "1.0");
-        x.writeStartElement("urlset");
-        x.writeDefaultNamespace(NS);
-        x.writeNamespace("news", NEWS);
+        XMLStreamWriter x = urlset(out);
         url(x, base + "/", null);
         for (var c : categories.findAll()) {
             url(x, base + "/c/" + c.slug(), null);
@@ -75,6 +71,16 @@ class SitemapController {
         return xml(out);
     }
 
+    /** A sitemap's {@code <urlset>} opened on {@code out}, with the news extension's namespace. */
+    private static XMLStreamWriter urlset(StringWriter out) throws XMLStreamException {
+        XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+        x.writeStartDocument("UTF-8", "1.0");
+        x.writeStartElement("urlset");
+        x.writeDefaultNamespace(NS);
+        x.writeNamespace("news", NEWS);
+        return x;
+    }
+
     /**
      * The Google News sitemap: only the articles published in the last two days (Google News reads
      * no older ones), each with its publication, date and title. An undated article is never news.
@@ -84,11 +90,7 @@ class SitemapController {
         String base = site.base();
         OffsetDateTime since = OffsetDateTime.now(clock).minus(NEWS_WINDOW);
         StringWriter out = new StringWriter();
-        XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-        x.writeStartDocument("UTF-8", "1.0");
-        x.writeStartElement("urlset");
-        x.writeDefaultNamespace(NS);
-        x.writeNamespace("news", NEWS);
+        XMLStreamWriter x = urlset(out);
         int listed = 0;
         for (var a : articles.sitemap(MAX_URLS - 100)) {
             if (!isNews(a.publishTime(), since) || listed == MAX_NEWS) {
