@@ -2,8 +2,10 @@ package io.huiwen.article;
 
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.text.CategoryLexicon;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Which category a new article goes in, and on whose word. An editor's or the source's choice
  * decides alone. Otherwise the evidence is weighed as an editor would ({@link CategoryTally}):
  * the page's breadcrumb and its own section name ({@code articleSection}, a column), the channel
- * its address names ({@code tech.}, {@code /world/}), its words read with the shipped section
+ * its address, its outlet line or its {@code <title>} names ({@code tech.}, {@code /world/},
+ * 标题_财经_腾讯网), its words read with the shipped section
  * lexicons, and the classifier trained on real labelled articles. Evidence that agrees makes a
  * sure choice; a lone weak signal or a disagreement is a suggestion an editor confirms.
  */
@@ -58,8 +61,12 @@ class CategoryEvidence {
         CategoryTally tally = new CategoryTally();
         tally.add(slug(categories.forBreadcrumb(page.breadcrumb())), BY_BREADCRUMB, CategoryTally.PAGE_FILED);
         tally.add(slug(categories.forSection(page.section())), BY_SECTION, CategoryTally.PAGE_FILED);
-        tally.add(channels.channel(page.url(), slugs).orElse(null), BY_CHANNEL, CategoryTally.CHANNEL);
-        tally.add(slug(outletChannel(page.source())), BY_CHANNEL, CategoryTally.CHANNEL);
+        // the address, the outlet line and the <title> name the same filing: each channel counts once
+        Set<String> named = new LinkedHashSet<>();
+        named.add(channels.channel(page.url(), slugs).orElse(null));
+        named.add(slug(outletChannel(page.source())));
+        named.add(slug(titleChannel(page.titleTrail())));
+        named.forEach(slug -> tally.add(slug, BY_CHANNEL, CategoryTally.CHANNEL));
         CategoryLexicon.Reading words = lexicon.read(page.title(), page.text());
         if (words.category() != null && slugs.contains(words.category())) {
             tally.add(words.category(), BY_LEXICON,
@@ -80,6 +87,17 @@ class CategoryEvidence {
         }
         List<String> parts = List.of(OUTLET_PARTS.split(source.strip()));
         return parts.size() < 2 ? Optional.empty() : categories.forBreadcrumb(parts);
+    }
+
+    /** The first channel the {@code <title>}'s trail names after the headline (标题|辟谣_新浪财经_新浪网 → 新浪财经), the last part being the site's. */
+    private Optional<Category> titleChannel(List<String> trail) {
+        for (int i = 0; i < trail.size(); i++) {
+            Optional<Category> c = categories.forChannelName(trail.get(i), i == trail.size() - 1);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 
     private static String slug(Optional<Category> c) {

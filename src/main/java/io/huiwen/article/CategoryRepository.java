@@ -3,9 +3,11 @@ package io.huiwen.article;
 import io.huiwen.text.Folding;
 import io.huiwen.text.Pinyin;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +46,46 @@ public class CategoryRepository {
      * nothing: an editor creates categories, a page does not.
      */
     public Optional<Category> forBreadcrumb(List<String> crumbs) {
+        Map<String, Category> names = namesByKey();
+        for (int i = crumbs.size() - 1; i >= 0; i--) {
+            Category c = names.get(crumbKey(crumbs.get(i)));
+            if (c != null) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The category a channel name of a page's {@code <title>} names (标题_财经_腾讯网): a category's name
+     * or alias as for a crumb, or one standing at an end of a branded channel name — a site's name
+     * before it (新浪财经, 凤凰网科技, 10%公司) or a short word after it (科技湃, 财经头条). A name with
+     * a different category at each end (国内财经, 国际足球) names neither. The site's own name (the
+     * trail's last part, {@code siteName}) names a channel only by its end: 网易体育 is a channel,
+     * 国际在线 and 经济日报 are outlets.
+     */
+    public Optional<Category> forChannelName(String name, boolean siteName) {
+        Map<String, Category> names = namesByKey();
+        String key = crumbKey(name);
+        if (names.containsKey(key)) {
+            return Optional.of(names.get(key));
+        }
+        Set<Category> found = new HashSet<>();
+        names.forEach((n, c) -> {
+            int rest = key.length() - n.length();
+            if (n.length() >= 2 && rest > 0
+                    && (key.endsWith(n) && rest <= MAX_BRAND_CHARS || !siteName && key.startsWith(n) && rest <= MAX_AFTER_CHANNEL_CHARS)) {
+                found.add(c);
+            }
+        });
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    }
+
+    /** A site's name before a channel's (新浪, 凤凰网), and a word after one (湃, 头条). */
+    private static final int MAX_BRAND_CHARS = 4, MAX_AFTER_CHANNEL_CHARS = 2;
+
+    /** Crumb key → category: the categories' names, slugs and aliases, then the shipped section names of the categories there are. */
+    private Map<String, Category> namesByKey() {
         Map<String, Category> names = new HashMap<>();
         Map<String, Category> bySlug = new HashMap<>();
         jdbc.sql("SELECT id, slug, name, position, aliases FROM category").query((rs, i) -> {
@@ -63,18 +105,12 @@ public class CategoryRepository {
                 names.putIfAbsent(crumb, bySlug.get(slug));
             }
         });
-        for (int i = crumbs.size() - 1; i >= 0; i--) {
-            Category c = names.get(crumbKey(crumbs.get(i)));
-            if (c != null) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return names;
     }
 
-    /** The category a page's own section or column name ({@code articleSection}, 栏目) names, as a one-crumb breadcrumb. */
+    /** The category a page's own section or column name ({@code articleSection}, 栏目) names, read as a channel name (凤凰科技). */
     public Optional<Category> forSection(String section) {
-        return section == null || section.isBlank() ? Optional.empty() : forBreadcrumb(List.of(section));
+        return section == null || section.isBlank() ? Optional.empty() : forChannelName(section, false);
     }
 
     static final String SHIPPED_CRUMBS = "/category/crumbs.txt";

@@ -23,6 +23,8 @@ import java.util.List;
  * @param section   the page's own section or column (schema.org {@code articleSection}, a column name), or null
  * @param platform  the publishing platform an outlet posted through (网易号, 百家号, 头条号), kept apart from
  *                  {@code source}, the outlet itself; null when the page is the outlet's own
+ * @param titleTrail the parts of the page's {@code <title>} after its headline, most specific first
+ *                  (标题_财经_腾讯网 → [财经, 腾讯网]): the channel and site names the page files itself under
  */
 public record ExtractedArticle(
         String url,
@@ -39,7 +41,8 @@ public record ExtractedArticle(
         List<String> nextPages,
         TimePrecision timePrecision,
         String section,
-        String platform) {
+        String platform,
+        List<String> titleTrail) {
 
     /** How precisely a page states when it was published. */
     public enum TimePrecision { DAY, MINUTE, SECOND }
@@ -48,6 +51,7 @@ public record ExtractedArticle(
         breadcrumb = breadcrumb == null ? List.of() : List.copyOf(breadcrumb);
         images = images == null ? List.of() : List.copyOf(images);
         nextPages = nextPages == null ? List.of() : List.copyOf(nextPages);
+        titleTrail = titleTrail == null ? List.of() : List.copyOf(titleTrail);
         timePrecision = publishTime == null ? null : timePrecision == null ? TimePrecision.SECOND : timePrecision;
     }
 
@@ -57,16 +61,24 @@ public record ExtractedArticle(
         this(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages, null, null, null);
     }
 
+    /** An article whose {@code <title>} names no channel after its headline. */
+    public ExtractedArticle(String url, String title, OffsetDateTime publishTime, String source, String author, String editor,
+            List<String> breadcrumb, String text, String html, List<Image> images, String lang, List<String> nextPages,
+            TimePrecision timePrecision, String section, String platform) {
+        this(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages, timePrecision, section,
+                platform, null);
+    }
+
     /** The same article under another URL (the canonical one the collector settled on). */
     public ExtractedArticle withUrl(String url) {
         return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
-                timePrecision, section, platform);
+                timePrecision, section, platform, titleTrail);
     }
 
     /** The same article with another headline. */
     public ExtractedArticle withTitle(String title) {
         return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
-                timePrecision, section, platform);
+                timePrecision, section, platform, titleTrail);
     }
 
     /** The same article with another publish time (null: the page does not say), to the second. */
@@ -77,19 +89,19 @@ public record ExtractedArticle(
     /** The same article with another publish time and how precisely it is known. */
     public ExtractedArticle withPublishTime(OffsetDateTime publishTime, TimePrecision precision) {
         return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
-                precision, section, platform);
+                precision, section, platform, titleTrail);
     }
 
     /** The same article with the section or column the page names (null: it names none). */
     public ExtractedArticle withSection(String section) {
         return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, text, html, images, lang, nextPages,
-                timePrecision, section, platform);
+                timePrecision, section, platform, titleTrail);
     }
 
     /** The same article with the body (text, HTML and images) of {@code other}, e.g. a feed's fuller copy. */
     public ExtractedArticle withBodyOf(ExtractedArticle other) {
         return new ExtractedArticle(url, title, publishTime, source, author, editor, breadcrumb, other.text, other.html, other.images,
-                lang, nextPages, timePrecision, section, platform);
+                lang, nextPages, timePrecision, section, platform, titleTrail);
     }
 
     /** An image of the article body; {@code src} may be null for a caption whose image the page lost. */

@@ -27,6 +27,7 @@ final class HtmlArticleExtractor {
         String title = TitleChooser.choose(doc, meta);
         List<String> breadcrumb = meta.breadcrumb().isEmpty() ? BreadcrumbReader.read(doc) : meta.breadcrumb();
         String section = SectionReader.read(doc); // before chrome removal: a column name sits in the page's chrome
+        List<String> titleTrail = SectionReader.titleTrail(doc, title);
         ContentDensity whole = new ContentDensity(doc.body());
         BylineParser.Byline byline = findByline(doc, whole);
         PublishDateParser.Dated published = PublishDateFinder.find(doc, whole, meta.published(), byline.date(), fetchedAt);
@@ -45,7 +46,7 @@ final class HtmlArticleExtractor {
         return new ExtractedArticle(url != null ? url : blankToNull(doc.location()), title,
                 published == null ? null : published.time(), who.source(), who.author(), who.editor(), breadcrumb, text,
                 body.html(), body.images(), LanguageGuesser.guess(text, meta.lang()), nextPages,
-                published == null ? null : published.precision(), section, who.platform());
+                published == null ? null : published.precision(), section, who.platform(), titleTrail);
     }
 
     /** The first byline line on the page (日期/来源/作者), with an editor line (责任编辑) that may come later. */

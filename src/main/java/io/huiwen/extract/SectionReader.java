@@ -13,8 +13,9 @@ import org.jsoup.select.Elements;
  * The section or column a page says it belongs to, in the words of the page: schema.org
  * {@code articleSection} (JSON-LD or microdata), {@code <meta property="article:section">} and its
  * kin, else a column name printed beside the headline ({@code <span class="column">国际</span>},
- * 栏目：财经). It only reads; whether the name is one of the portal's categories is the
- * category evidence's business.
+ * 栏目：财经). Also the trail a page's {@code <title>} gives after its headline (标题_财经_腾讯网), where
+ * Chinese portals name the channel and the site. It only reads; whether a name is one of the portal's
+ * categories is the category evidence's business.
  */
 final class SectionReader {
     private static final List<String> SECTION_METAS = List.of(
@@ -26,6 +27,9 @@ final class SectionReader {
     /** A column name is a word or two; longer text beside a headline is a deck or a byline. */
     private static final int MAX_NAME_CHARS = 10;
     private static final Pattern NOT_A_NAME = Pattern.compile("[0-9:：,，。!！?？>›»|/]");
+    /** What separates a {@code <title>}'s headline, channel and site names: 标题_财经_腾讯网, 标题--文化--人民网, 标题 | 体育. */
+    private static final Pattern TRAIL_SEPARATOR = Pattern.compile("\\s*(?:_+|[|｜]|-+|[—–]+)\\s*");
+    private static final int MAX_TRAIL_PART_CHARS = 16, MAX_TRAIL_PARTS = 5;
 
     private SectionReader() {}
 
@@ -40,6 +44,35 @@ final class SectionReader {
             section = fromMeta(doc);
         }
         return section != null ? section : besideHeadline(doc);
+    }
+
+    /**
+     * The names the page's {@code <title>} gives after the headline, most specific first: 标题_财经_腾讯网 →
+     * [财经, 腾讯网]. Empty when the title does not start with the headline followed by a separator
+     * (then where the headline ends is a guess) or when a part is too long to be a name.
+     */
+    static List<String> titleTrail(Document doc, String headline) {
+        String title = doc.title().replace('\u00a0', ' ').strip();
+        String head = headline == null ? "" : headline.replace('\u00a0', ' ').strip();
+        if (head.isEmpty() || !title.startsWith(head)) {
+            return List.of();
+        }
+        String rest = title.substring(head.length());
+        Matcher first = TRAIL_SEPARATOR.matcher(rest);
+        if (!first.lookingAt()) {
+            return List.of();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : TRAIL_SEPARATOR.split(rest.substring(first.end()))) {
+            String p = part.strip();
+            if (p.length() > MAX_TRAIL_PART_CHARS || parts.size() == MAX_TRAIL_PARTS) {
+                return List.of();
+            }
+            if (!p.isEmpty()) {
+                parts.add(p);
+            }
+        }
+        return parts;
     }
 
     private static String fromJsonLd(Document doc) {

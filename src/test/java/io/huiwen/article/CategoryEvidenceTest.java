@@ -63,6 +63,12 @@ class CategoryEvidenceTest {
                 "<p>" + text + "</p>", List.of(), "zh", List.of());
     }
 
+    /** A page whose {@code <title>} names channels after its headline. */
+    static ExtractedArticle titled(String url, String title, String text, String... titleTrail) {
+        return new ExtractedArticle(url, title, OffsetDateTime.now(), "测试来源", null, null, List.of(), text, "<p>" + text + "</p>",
+                List.of(), "zh", List.of(), null, null, null, List.of(titleTrail));
+    }
+
     String reviewReason(long id) {
         return jdbc.sql("SELECT review_reason FROM article WHERE id = ?").param(id).query(String.class).optional().orElse(null);
     }
@@ -242,5 +248,33 @@ class CategoryEvidenceTest {
         // the demo articles are stored at start-up, before any test's: the lowest ids
         List<String> demo = jdbc.sql("SELECT status || ':' || category_by FROM article ORDER BY id LIMIT 39").query(String.class).list();
         assertThat(demo).hasSize(39).allMatch(s -> s.equals("published:breadcrumb"));
+    }
+
+    @Test
+    void aChannelTheTitleNamesThatTheWordsAgreeWithIsSure() {
+        long id = store.store(titled(null, "滨湖马拉松开跑", "周日上午，两万名跑者参赛。", "专题", "滨湖体育", "滨湖网"), null,
+                OffsetDateTime.now()).id();
+        assertThat(slugOf(id)).as("滨湖体育 is the site's 体育 channel").isEqualTo("tiyu");
+        assertThat(categoryBy(id)).isEqualTo("channel");
+        assertThat(reviewReason(id)).isNull();
+    }
+
+    @Test
+    void aChannelTheAddressAndTheTitleBothNameIsOneWitnessNotTwo() {
+        long id = store.store(titled("https://finance.example.cn/roll/noodles.html", "手擀面怎么擀得薄",
+                "面团要醒足半小时，擀的时候撒一层薄粉，从中间往四周推，边擀边转，切好的面条抖散后再下锅。", "滨湖财经", "滨湖网"),
+                null, OffsetDateTime.now()).id();
+        assertThat(slugOf(id)).isEqualTo("caijing");
+        assertThat(reviewReason(id)).as("one filing, said twice, with no word agreeing").isEqualTo("category");
+    }
+
+    @Test
+    void theSitesOwnNameInTheTitleNamesAChannelOnlyByItsEnd() {
+        long outlet = store.store(titled(null, "葱油饼怎么烙得酥", "面团里抹一层葱油，卷起来再盘成圆饼，小火慢烙，两面金黄后拍松。",
+                "国际在线"), null, OffsetDateTime.now()).id();
+        assertThat(slugOf(outlet)).as("国际在线 is an outlet's name").isNull();
+        long channel = store.store(titled(null, "馒头怎么蒸得松软", "发面时水温不要太高，面团发到两倍大再揉匀排气，冷水上锅，蒸好后焖三分钟。",
+                "滨湖文化"), null, OffsetDateTime.now()).id();
+        assertThat(slugOf(channel)).isEqualTo("wenhua");
     }
 }

@@ -79,10 +79,10 @@ class ZhEvalCategoriesTest {
         }
         bySignal.forEach((kind, n) -> System.out.printf("signal %-14s spoke on %2d pages, right on %2d%n", kind, n[0], n[1]));
         System.out.printf("CATEGORIES sure=%d/20 sure-right=%d/%d right-incl-suggestions=%d/20%n", sure, sureRight, sure, right);
-        // issue 17 asks 75 % (15); the honest evidence of these pages gives 14 today (the category notes):
+        // issue 17 asks 75 % (15); the evidence of these pages gives 16 (the <title>'s channel names qq-2 and thepaper-5):
         // the floor pins what works so that a change that loses a page fails here
-        assertThat(sure).as("decided without an editor").isGreaterThanOrEqualTo(14);
+        assertThat(sure).as("decided without an editor").isGreaterThanOrEqualTo(16);
         assertThat(sureRight).as("sure ones right").isGreaterThanOrEqualTo((int) Math.ceil(sure * 0.95));
-        assertThat(right).as("right including suggestions").isGreaterThanOrEqualTo(17);
+        assertThat(right).as("right including suggestions").isGreaterThanOrEqualTo(18);
     }
 }

@@ -47,4 +47,23 @@ class SectionReaderTest {
                 .as("a trail is a breadcrumb, not a section name").isNull();
         assertThat(section("<h1>只有标题的页面</h1><p>正文</p>")).isNull();
     }
+
+    @Test
+    void theTitleTrailAfterTheHeadlineNamesChannelAndSiteMostSpecificFirst() throws Exception {
+        String page = Files.readString(Path.of("src/test/resources/pages/sections/channel-in-title-trail.html"));
+        ExtractedArticle article = new ArticleExtractor().extract(page.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "channel-in-title-trail.html", "text/html; charset=utf-8", null, null);
+        assertThat(article.title()).isEqualTo("南岭山区小学用上卫星网络");
+        assertThat(article.titleTrail()).containsExactly("乡村学校", "南岭科技", "南岭网");
+    }
+
+    @Test
+    void noTitleTrailWhenTheTitleDoesNotStartWithTheHeadline() {
+        assertThat(SectionReader.titleTrail(Jsoup.parse("<title>南岭网 - 山区小学用上卫星网络</title>"), "山区小学用上卫星网络")).isEmpty();
+        assertThat(SectionReader.titleTrail(Jsoup.parse("<title>山区小学用上卫星网络</title>"), "山区小学用上卫星网络")).isEmpty();
+        assertThat(SectionReader.titleTrail(Jsoup.parse("<title>山区小学用上卫星网络--文化--南岭网</title>"), "山区小学用上卫星网络"))
+                .containsExactly("文化", "南岭网");
+        assertThat(SectionReader.titleTrail(Jsoup.parse("<title>山区小学用上卫星网络和光纤</title>"), "山区小学用上卫星网络"))
+                .as("the headline must end at a separator").isEmpty();
+    }
 }
