@@ -5,6 +5,7 @@ import io.huiwen.article.ArticleSummary;
 import io.huiwen.article.Category;
 import io.huiwen.article.ReviewQueue;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractedArticle.Image;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ApiModels {
             return new ArticleJson(a.id(), baseUrl + "/a/" + a.id(), a.sourceUrl(), a.title(), a.publishTime(), a.source(),
                     a.author(), a.editor(), CategoryRef.of(a.category()), a.breadcrumb(), a.excerpt(), a.text(), a.html(),
                     a.images(), a.tags(), a.storyId(), others, a.views(),
-                    a.publishPrecision() == null ? null : a.publishPrecision().name().toLowerCase(java.util.Locale.ROOT), a.status().sql(), suggested);
+                    precision(a.publishPrecision()), a.status().sql(), suggested);
         }
     }
 
@@ -57,8 +58,9 @@ final class ApiModels {
 
     record ReviewListing(long total, int page, int size, List<Waiting> items) {}
 
+    /** One article of a list; {@code publish_time_precision} as for one article. */
     record Summary(long id, String url, String title, OffsetDateTime publishTime, String source, CategoryRef category,
-                   String excerpt, long storyId, int storySize, String snippet) {
+                   String excerpt, long storyId, int storySize, String snippet, String publishTimePrecision) {
 
         static Summary of(ArticleSummary a, String baseUrl) {
             return of(a, baseUrl, null);
@@ -66,8 +68,13 @@ final class ApiModels {
 
         static Summary of(ArticleSummary a, String baseUrl, String snippet) {
             return new Summary(a.id(), baseUrl + "/a/" + a.id(), a.title(), a.publishTime(), a.source(),
-                    CategoryRef.of(a.category()), a.excerpt(), a.storyId(), a.storySize(), snippet);
+                    CategoryRef.of(a.category()), a.excerpt(), a.storyId(), a.storySize(), snippet, precision(a.publishPrecision()));
         }
+    }
+
+    /** day, minute or second on the wire; null when undated. */
+    static String precision(ExtractedArticle.TimePrecision p) {
+        return p == null ? null : p.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     record Listing(long total, int page, int size, List<Summary> items) {}

@@ -21,7 +21,7 @@ public class ArticleRepository {
     private static final String STORY_LEADS = """
             WITH s AS (
               SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.category_id, a.excerpt,
-                     a.story_id, a.sort_time, a.images,
+                     a.story_id, a.sort_time, a.images, a.publish_precision,
                      ROW_NUMBER() OVER (PARTITION BY a.story_id ORDER BY a.sort_time, a.id) AS rn
               FROM article a WHERE a.status = """ + ArticleState.PUBLISHED.literal() + """
                %s)
@@ -149,7 +149,7 @@ public class ArticleRepository {
             return List.of();
         }
         List<ArticleSummary> found = jdbc.sql("""
-                SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.excerpt, a.story_id, a.images,
+                SELECT a.id, a.title, a.publish_time, a.collected_at, a.source, a.excerpt, a.story_id, a.images, a.publish_precision,
                        %s AS story_size, %s
                 FROM article a LEFT JOIN category c ON c.id = a.category_id WHERE a.id IN (:ids)
                 """.formatted(storySize("a"), CATEGORY_COLUMNS)).param("ids", ids).query((rs, i) -> summary(rs)).list();
@@ -277,7 +277,8 @@ public class ArticleRepository {
     private static ArticleSummary summary(ResultSet rs) throws SQLException {
         return new ArticleSummary(rs.getLong("id"), rs.getString("title"), rs.getObject("publish_time", OffsetDateTime.class),
                 rs.getObject("collected_at", OffsetDateTime.class), rs.getString("source"), category(rs),
-                rs.getString("excerpt"), rs.getLong("story_id"), rs.getInt("story_size"), ArticleSummary.Picture.first(JsonColumns.images(rs.getString("images"))));
+                rs.getString("excerpt"), rs.getLong("story_id"), rs.getInt("story_size"), ArticleSummary.Picture.first(JsonColumns.images(rs.getString("images"))),
+                precision(rs.getString("publish_precision")));
     }
 
     private static Article article(ResultSet rs, List<String> tags) throws SQLException {

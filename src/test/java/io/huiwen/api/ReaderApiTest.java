@@ -127,4 +127,26 @@ class ReaderApiTest {
         assertThat(page("/api/v1/hot?size=50")).doesNotContain("\"id\":" + id + ",");
         assertThat(page("/")).doesNotContain("五年前的旧闻</a></li>");
     }
+
+    @Test
+    void listItemsSayHowPreciseThePublishTimeIsAsTheArticleDoes() throws Exception {
+        String text = "北岭村的老祠堂改成了村史馆，展出村里几代人用过的农具、家书和老照片，周末向附近的学生免费开放。";
+        long dateOnly = store.store(new ExtractedArticle(null, "北岭村老祠堂改成村史馆", null, "北岭晚报", null, null, List.of(), text,
+                "<p>" + text + "</p>", List.of(), "zh", List.of()).withPublishTime(OffsetDateTime.of(2019, 6, 15, 0, 0, 0, 0,
+                ZoneOffset.ofHours(8)), ExtractedArticle.TimePrecision.DAY), "wenhua", OffsetDateTime.now()).id();
+        index.drain();
+        for (String list : List.of("/api/v1/articles?category=wenhua&size=100", "/api/v1/articles?size=100", "/api/v1/latest?size=100",
+                "/api/v1/search?q=村史馆")) {
+            JsonNode items = JSON.readTree(page(list)).get("items");
+            JsonNode item = null;
+            for (JsonNode i : items) {
+                item = i.get("id").asLong() == dateOnly ? i : item;
+            }
+            assertThat(item).as(list + " lists it").isNotNull();
+            assertThat(item.get("publish_time_precision").asString()).as(list).isEqualTo("day");
+            assertThat(items.get(0).has("publish_time_precision")).as(list).isTrue();
+        }
+        JsonNode demo = JSON.readTree(page("/api/v1/articles?category=caijing&size=1")).get("items").get(0);
+        assertThat(demo.get("publish_time_precision").asString()).as("a demo article, dated to the second").isEqualTo("second");
+    }
 }
