@@ -7,12 +7,21 @@
 # included), which depends much less on what else the machine runs.
 #   bench/startup.sh [RUNS]        RUNS cold starts of each way (default 3)
 # Ways: `plain` is `java -jar target/huiwen.jar`; `cds` is `bin/huiwen` (the same jar, extracted,
-# with a class-data-sharing archive; prepared once before the timed starts). WAYS="plain" runs
-# only one. The jar is built first; NO_BUILD=1 uses the one there (JAR=path another one).
+# with a class-data-sharing archive; prepared once before the timed starts); `aot` is `bin/huiwen`
+# run by the JDK in AOT_JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64; Java 24 or later),
+# which records and uses the JDK's AOT cache instead; it is left out when that JDK is missing.
+# WAYS="plain" runs only one. The java on the PATH runs `plain` and `cds`. The jar is built first;
+# NO_BUILD=1 uses the one there (JAR=path another one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-ways=${WAYS:-plain cds}
+aot_java_home=${AOT_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+if [ -z "${WAYS:-}" ]; then
+  ways="plain cds"
+  [ -x "$aot_java_home/bin/java" ] && ways+=" aot"
+else
+  ways=$WAYS
+fi
 jar=${JAR:-target/huiwen.jar}
 if [ "${NO_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   ./mvnw -B -q -DskipTests package
@@ -46,6 +55,7 @@ command_of() {
   case $1 in
     plain) echo "java -jar $jar" ;;
     cds) echo "bin/huiwen" ;;
+    aot) echo "env JAVA_HOME=$aot_java_home bin/huiwen" ;;
     *) echo "unknown way $1" >&2; exit 2 ;;
   esac
 }
@@ -53,8 +63,9 @@ command_of() {
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 for way in $ways; do
-  if [ "$way" = cds ]; then
-    HUIWEN_JAR="$jar" bin/huiwen --prepare >/dev/null
+  if [ "$way" = cds ] || [ "$way" = aot ]; then
+    # shellcheck disable=SC2046
+    HUIWEN_JAR="$jar" $(command_of "$way") --prepare >/dev/null
   fi
 done
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"

@@ -1,5 +1,6 @@
 package io.huiwen.ingest;
 
+import io.huiwen.article.ArticleStore.Prepared;
 import io.huiwen.article.DemoPictures;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractedArticle.Image;
@@ -17,6 +18,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,6 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
  * through ingest, as an import would, when the database is empty, once: a flag remembers it, so
  * deleting the demo articles does not bring them back. Dates are shifted together so the newest
  * demo article is an hour old and the portal looks current.
+ *
+ * <p>Reading and enriching them (HanLP segmentation, keywords, the category's evidence) is most
+ * of the work and needs no transaction, so it starts on a thread of its own as soon as this bean
+ * is made, while Spring builds the rest of the portal (the security chain, Tomcat, the actuator);
+ * the runner, before the index catches up and readers are let in, waits for it and stores them
+ * in one transaction. A fresh portal so shows its first page with articles sooner.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "huiwen.demo-content", matchIfMissing = true)
@@ -47,32 +57,61 @@ class DemoContent implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final Ingest ingest;
-    private final Clock clock;
+    private final OffsetDateTime now;
+    /** The demo articles being prepared, or null when there is nothing to load. */
+    private final CompletableFuture<List<Prepared>> preparing;
 
     DemoContent(JdbcClient jdbc, Ingest ingest, Clock clock) {
         this.jdbc = jdbc;
         this.ingest = ingest;
-        this.clock = clock;
+        this.now = OffsetDateTime.now(clock);
+        this.preparing = wanted() ? inBackground(this::prepare) : null;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        boolean loaded = jdbc.sql("SELECT COUNT(*) FROM app_setting WHERE name = ?").param(FLAG).query(Long.class).single() > 0;
-        boolean empty = jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single() == 0;
-        if (loaded || !empty) {
+        if (preparing == null || !wanted()) {
             return;
         }
-        List<ExtractedArticle> pages = read();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Duration shift = pages.stream().map(ExtractedArticle::publishTime).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).map(newest -> Duration.between(newest, now.minusHours(1))).orElse(Duration.ZERO);
-        int stored = 0;
-        for (ExtractedArticle page : pages) {
-            stored += ingest.given(pictured(shifted(page, shift)), now).duplicate() ? 0 : 1;
+        List<Prepared> pages;
+        try {
+            pages = preparing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        long stored = ingest.storeGiven(pages, now).stream().filter(s -> !s.duplicate()).count();
         jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?)").params(FLAG, now.toString()).update();
         log.info("loaded {} demo articles", stored);
+    }
+
+    /** Neither loaded before (the flag) nor an article stored: a fresh portal. */
+    private boolean wanted() {
+        boolean loaded = jdbc.sql("SELECT COUNT(*) FROM app_setting WHERE name = ?").param(FLAG).query(Long.class).single() > 0;
+        boolean empty = jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single() == 0;
+        return !loaded && empty;
+    }
+
+    private List<Prepared> prepare() {
+        List<ExtractedArticle> pages = read();
+        Duration shift = pages.stream().map(ExtractedArticle::publishTime).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(newest -> Duration.between(newest, now.minusHours(1))).orElse(Duration.ZERO);
+        return pages.stream().map(page -> ingest.prepareGiven(pictured(shifted(page, shift)))).toList();
+    }
+
+    /** A daemon thread: a start that fails meanwhile is not held up by it. */
+    private static <T> CompletableFuture<T> inBackground(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "demo-content");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     private static List<ExtractedArticle> read() {

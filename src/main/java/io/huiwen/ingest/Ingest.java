@@ -86,6 +86,19 @@ public class Ingest {
     }
 
     /**
+     * The first half of {@link #given}, enrichment and the category's evidence: thread-safe and
+     * without the database's transaction; {@link ArticleStore#storeAll} through {@link #storeGiven} is the second.
+     */
+    public Prepared prepareGiven(ExtractedArticle article) {
+        return store.prepare(article, null, Provenance.IMPORTED);
+    }
+
+    /** The given articles prepared by {@link #prepareGiven}, stored in order in one transaction. */
+    public List<Stored> storeGiven(List<Prepared> articles, OffsetDateTime collectedAt) {
+        return store.storeAll(articles, collectedAt);
+    }
+
+    /**
      * Extracts a collected article again from its kept raw page, as a poll of the same bytes would
      * now (the source's charset override and the kept feed entry included), and replaces what the
      * last extraction gave; its id, URL, category, story and views stay.
