@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The self-publishing platform a page was posted through (网易号, 百家号, 头条号 …): the accounts
@@ -32,12 +37,35 @@ final class Platforms {
         if (byAddress != null) {
             return byAddress;
         }
+        if (!mayHoldDisclaimer(doc.body())) {
+            return null;
+        }
         String text = doc.body().text();
         if (!text.contains("用户上传") && !text.contains("用户发布") && !text.contains("作者上传") && !text.contains("作者发布")) {
             return null; // the disclaimer's own words, looked for first: the pattern alone would be tried at every character
         }
         Matcher m = DISCLAIMER.matcher(text);
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Whether the page's text has the characters the disclaimer's words need (户 or 者, and 传 or 布);
+     * looked for in the text nodes as they are, so the page's whole text is built only on pages that may say it.
+     */
+    private static boolean mayHoldDisclaimer(Element body) {
+        boolean[] who = {false}, act = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String s = t.getWholeText();
+                    who[0] |= s.indexOf('户') >= 0 || s.indexOf('者') >= 0;
+                    act[0] |= s.indexOf('传') >= 0 || s.indexOf('布') >= 0;
+                }
+                return who[0] && act[0] ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, body);
+        return who[0] && act[0];
     }
 
     private static String fromAddress(String url) {
