@@ -30,6 +30,9 @@ final class Platforms {
     private static final Pattern DISCLAIMER = Pattern.compile(
             "(?:自媒体平台|平台)?[“\"「]?(" + NAMES + ")[”\"」]?\\s*(?:用户|作者)(?:上传|发布)");
 
+    /** The disclaimer's own words; looked for before the pattern, which would be tried at every character. */
+    private static final List<String> DISCLAIMER_WORDS = List.of("用户上传", "用户发布", "作者上传", "作者发布");
+
     private Platforms() {}
 
     static String of(String url, Document doc) {
@@ -41,31 +44,37 @@ final class Platforms {
             return null;
         }
         String text = doc.body().text();
-        if (!text.contains("用户上传") && !text.contains("用户发布") && !text.contains("作者上传") && !text.contains("作者发布")) {
-            return null; // the disclaimer's own words, looked for first: the pattern alone would be tried at every character
-        }
         Matcher m = DISCLAIMER.matcher(text);
         return m.find() ? m.group(1) : null;
     }
 
     /**
-     * Whether the page's text has the characters the disclaimer's words need (户 or 者, and 传 or 布);
-     * looked for in the text nodes as they are, so the page's whole text is built only on pages that may say it.
+     * Whether one of the disclaimer's words occurs in the text nodes read one after another (a word
+     * may run over into the next node). Every word of the page's text occurs so, since building the
+     * text only collapses whitespace, adds spaces and drops invisible characters; so the page's whole
+     * text is built only for pages that may say it.
      */
     private static boolean mayHoldDisclaimer(Element body) {
-        boolean[] who = {false}, act = {false};
+        String[] tail = {""};
+        boolean[] found = {false};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     String s = t.getWholeText();
-                    who[0] |= s.indexOf('户') >= 0 || s.indexOf('者') >= 0;
-                    act[0] |= s.indexOf('传') >= 0 || s.indexOf('布') >= 0;
+                    if (s.indexOf('\u200b') >= 0 || s.indexOf('\u00ad') >= 0) {
+                        s = s.replace("\u200b", "").replace("\u00ad", "");
+                    }
+                    String joined = tail[0] + s;
+                    if (joined.indexOf('户') >= 0 || joined.indexOf('者') >= 0) {
+                        found[0] = DISCLAIMER_WORDS.stream().anyMatch(joined::contains);
+                    }
+                    tail[0] = joined.substring(Math.max(0, joined.length() - 3));
                 }
-                return who[0] && act[0] ? FilterResult.STOP : FilterResult.CONTINUE;
+                return found[0] ? FilterResult.STOP : FilterResult.CONTINUE;
             }
         }, body);
-        return who[0] && act[0];
+        return found[0];
     }
 
     private static String fromAddress(String url) {
