@@ -58,10 +58,14 @@ record Attribution(String source, String author, String editor, String platform)
             if (hasMoreChildElements(e, 6)) {
                 continue;
             }
+            int chars = density.of(e).chars;
+            if (chars == 0) {
+                continue; // only whitespace under it (an image, an icon, a script): no line to read
+            }
             // built anew on every call, so read once; without a text child it is empty or a space (for a <br>)
             String ownText = hasTextChild(e) ? e.ownText() : "";
             String own = ownText.strip();
-            if (own.length() < 2 && density.of(e).chars > MAX_LINE_CHARS) {
+            if (own.length() < 2 && chars > MAX_LINE_CHARS) {
                 continue; // a wrapper: its whole text is never one line
             }
             String text = own.length() >= 2 ? own : e.text().strip();
@@ -150,6 +154,9 @@ record Attribution(String source, String author, String editor, String platform)
     }
 
     private static boolean names(Element e, Pattern names) {
+        if (e.attributesSize() == 0) {
+            return false; // most lines carry neither class nor id
+        }
         return names.matcher(e.className()).find() || names.matcher(e.id()).find();
     }
 
