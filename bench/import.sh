@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Import throughput against jsoup parse-only of the same pages, in one run (issue 13).
-# Writes PAGES generated news pages (HTML by default; FORMAT=dump for the text dumps of the seed
-# format, which the importer reads without jsoup), then
+# Writes PAGES generated news pages, then
+# (FORMAT html, the default: article pages of a portal's size, about 90 KB each, with the menus,
+#  teaser columns, style sheet and scripts real portal pages carry; small-html: the same articles in
+#  lean pages of about 4 KB, the layout this bench used before; dump: the text dumps of the seed
+#  format, which the importer reads without jsoup), then
 #  (a) imports them all into a fresh data directory with the real jar, end to end: extract, enrich,
 #      store (every id printed after its commit), and the index drain at the end;
 #  (b) parses the same files with jsoup only (bench/import/ParseOnly.java: read, decode, Jsoup.parse),
@@ -10,7 +13,7 @@
 # exit (so it includes the index drain and the shutdown, not the JVM and Spring startup);
 # "whole" is pages / the whole wall time of the command. The ratio is the after-startup rate over
 # parse-only on the import's thread count. Load averages are printed before and after.
-#   bench/import.sh [PAGES] [FORMAT]      (PAGES default 10000, FORMAT html or dump; JAR=path for another build)
+#   bench/import.sh [PAGES] [FORMAT]      (PAGES default 10000, FORMAT html, small-html or dump; JAR=path for another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages_n=${1:-10000}
@@ -18,10 +21,11 @@ format=${2:-html}
 threads=$(nproc)
 jar=${JAR:-target/huiwen.jar}
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package
-CLASSES=target/import-bench-classes . bench/compile.sh src/test/java/io/huiwen/GeneratedPages.java bench/import/ParseOnly.java
+CLASSES=target/import-bench-classes . bench/compile.sh src/test/java/io/huiwen/GeneratedPages.java \
+  src/test/java/io/huiwen/GeneratedPortalPage.java bench/import/ParseOnly.java
 work=$(mktemp -d "${TMPDIR:-/tmp}/huiwen-import.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-java -cp "$classes" io.huiwen.GeneratedPages "$work/pages" "$pages_n" 42 $([ "$format" = html ] && echo html)
+java -cp "$classes" io.huiwen.GeneratedPages "$work/pages" "$pages_n" 42 $([ "$format" = dump ] || echo "$format")
 echo "pages: $pages_n $format pages, $(du -sh "$work/pages" | cut -f1); $threads processors; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start=$EPOCHREALTIME

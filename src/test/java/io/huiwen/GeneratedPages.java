@@ -12,9 +12,10 @@ import java.util.Random;
  * each with its own title and a body drawn at random from a word list, so no two are duplicates
  * or near-duplicates of each other; each has a breadcrumb naming a category, so it is published.
  * The same seed writes the same pages. Also run by bench/crash-drill.sh, bench/import-rate.sh and
- * bench/import.sh: {@code GeneratedPages DIR COUNT [SEED] [html]}; with {@code html} each page is
- * written as a portal's HTML page (navigation, breadcrumb, byline, paragraphs, a related list,
- * footer) instead, the same article in it.
+ * bench/import.sh: {@code GeneratedPages DIR COUNT [SEED] [html|small-html]}; with {@code html} each
+ * page is written as a portal's HTML page of a real portal's size ({@link GeneratedPortalPage}, about
+ * 100 KB) instead, the same article in it; {@code small-html} writes the same article in a lean page
+ * of a few kilobytes (navigation, breadcrumb, byline, paragraphs, a related list, footer).
  */
 public final class GeneratedPages {
 
@@ -38,13 +39,15 @@ public final class GeneratedPages {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: GeneratedPages DIR COUNT [SEED] [html]");
+            System.err.println("usage: GeneratedPages DIR COUNT [SEED] [html|small-html]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         if (args.length > 3 && args[3].equals("html")) {
+            write(dir, count, seed, "html", GeneratedPages::portalHtml);
+        } else if (args.length > 3 && args[3].equals("small-html")) {
             writeHtml(dir, count, seed);
         } else {
             write(dir, count, seed);
@@ -56,7 +59,15 @@ public final class GeneratedPages {
         return write(dir, count, seed, "html", GeneratedPages::html);
     }
 
-    /** A page dump laid out as a portal's article page: its lines become breadcrumb, title, byline and paragraphs. */
+    /** A page dump laid out as a portal serves an article page, at a portal's size: see {@link GeneratedPortalPage}. */
+    static String portalHtml(String dump, Random r) {
+        String[] blocks = dump.split("\n\n");
+        String crumb = blocks[1].substring(blocks[1].indexOf('>') + 1).replace(">", "").strip();
+        List<String> paragraphs = java.util.Arrays.stream(blocks, 4, blocks.length).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return GeneratedPortalPage.html(blocks[2], crumb, blocks[3].strip(), paragraphs, r);
+    }
+
+    /** A page dump laid out as a lean article page of a few kilobytes: its lines become breadcrumb, title, byline and paragraphs. */
     static String html(String dump, Random r) {
         String[] blocks = dump.split("\n\n");
         // blocks: site name, breadcrumb line, title, byline, paragraphs…

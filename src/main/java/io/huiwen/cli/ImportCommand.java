@@ -47,6 +47,13 @@ final class ImportCommand {
     static final int AHEAD = 128;
     /** Files stored in one transaction, at most. */
     static final int MAX_BATCH = 64;
+    /**
+     * How long the storing thread waits for more files to join a transaction: a commit rewrites the
+     * database's changed pages whatever their number, so a few files per commit instead of one or two
+     * halve the storing thread's work; the wait is short beside making a file ready, and no line is
+     * printed before its commit.
+     */
+    static final long GATHER_NANOS = 200_000_000L;
 
     ImportCommand(Ingest ingest, CategoryRepository categories, IndexSync index, PrintStream out, PrintStream err,
                   Path dataDir, boolean embeddedDatabase) {
@@ -87,9 +94,11 @@ final class ImportCommand {
                     stopped = failed(first, first.failure(), tally);
                     continue;
                 }
-                // as many files as are ready go in one transaction: one write to disk for all of them
+                // the files ready within a moment go in one transaction: one write to disk for all of them
                 List<PreparedFiles.Ready> batch = new ArrayList<>(List.of(first));
-                for (PreparedFiles.Ready more; batch.size() < MAX_BATCH && (more = ready.nextIfPrepared()) != null; ) {
+                long until = System.nanoTime() + GATHER_NANOS;
+                for (PreparedFiles.Ready more; batch.size() < MAX_BATCH
+                        && (more = ready.nextIfPrepared(Math.max(0, until - System.nanoTime()))) != null; ) {
                     batch.add(more);
                 }
                 stopped = store(batch, tally);

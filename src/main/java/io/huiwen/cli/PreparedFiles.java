@@ -74,8 +74,26 @@ final class PreparedFiles implements AutoCloseable {
 
     /** The next file if it is made ready already and did not fail; otherwise null, and it stays next. */
     Ready nextIfPrepared() {
+        return nextIfPrepared(0);
+    }
+
+    /** As {@link #nextIfPrepared()}, waiting up to {@code waitNanos} for the next file to be made ready. */
+    Ready nextIfPrepared(long waitNanos) {
         Future<Ready> head = pending.peek();
-        if (head == null || !head.isDone()) {
+        if (head == null) {
+            return null;
+        }
+        if (!head.isDone() && waitNanos > 0) {
+            try {
+                head.get(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // not ready in time (or failed beyond the file): left for next() to report
+            }
+        }
+        if (!head.isDone()) {
             return null;
         }
         Ready ready = next();

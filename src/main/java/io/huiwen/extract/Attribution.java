@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Who a story is by (作者), which outlet it comes from (来源), who edited it and through which
@@ -44,7 +44,12 @@ record Attribution(String source, String author, String editor, String platform)
             "^(.{2,12}?)\\s*(?:见习|特约|首席)?记者\\s*([\\p{IsHan}·]{2,4}(?:[\\s、，,]+[\\p{IsHan}·]{2,4}){0,3})$");
     private static final int MAX_LINE_CHARS = 60;
 
-    static Attribution find(Document doc, MetadataReader.PageMetadata meta, BylineParser.Byline byline, String url, String title) {
+    /** Inline scripts: JSON-LD is read elsewhere. Parsed once; jsoup's evaluators may be shared between threads. */
+    private static final Evaluator INLINE_SCRIPTS = Selector.evaluatorOf("script:not([type=application/ld+json])");
+
+    /** {@code density} is of the page as parsed: its character counts tell a wrapper from a line without reading the wrapper's text. */
+    static Attribution find(Document doc, ContentDensity density, MetadataReader.PageMetadata meta, BylineParser.Byline byline,
+                            String url, String title) {
         String source = OutletName.clean(byline.source());
         String author = OutletName.clean(byline.author());
         String editor = OutletName.clean(byline.editor());
@@ -53,10 +58,15 @@ record Attribution(String source, String author, String editor, String platform)
             if (hasMoreChildElements(e, 6)) {
                 continue;
             }
-            String ownText = e.ownText(); // built anew on every call: read once
+            int chars = density.of(e).chars;
+            if (chars == 0) {
+                continue; // only whitespace under it (an image, an icon, a script): no line to read
+            }
+            // built anew on every call, so read once; without a text child it is empty or a space (for a <br>)
+            String ownText = hasTextChild(e) ? e.ownText() : "";
             String own = ownText.strip();
-            if (own.length() < 2 && longerThan(e, MAX_LINE_CHARS)) {
-                continue; // a wrapper: its whole text is never one line, and reading it for every wrapper costs the page's length each time
+            if (own.length() < 2 && chars > MAX_LINE_CHARS) {
+                continue; // a wrapper: its whole text is never one line
             }
             String text = own.length() >= 2 ? own : e.text().strip();
             if (text.length() < 2 || text.length() > MAX_LINE_CHARS) {
@@ -144,12 +154,15 @@ record Attribution(String source, String author, String editor, String platform)
     }
 
     private static boolean names(Element e, Pattern names) {
+        if (e.attributesSize() == 0) {
+            return false; // most lines carry neither class nor id
+        }
         return names.matcher(e.className()).find() || names.matcher(e.id()).find();
     }
 
     /** The first inline script that names the page's source or posting account (not JSON-LD, read elsewhere). */
     private static String scriptSource(Document doc, String title) {
-        for (Element script : doc.select("script:not([type=application/ld+json])")) {
+        for (Element script : doc.select(INLINE_SCRIPTS)) {
             String data = script.data();
             if (data.length() > 200_000) {
                 continue;
@@ -190,23 +203,12 @@ record Attribution(String source, String author, String editor, String platform)
         return false;
     }
 
-    /** Whether the element holds more than {@code max} non-space characters; stops reading once it does. */
-    static boolean longerThan(Element e, int max) {
-        int[] count = {0};
-        e.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    String s = t.getWholeText();
-                    for (int i = 0; i < s.length() && count[0] <= max; i++) {
-                        if (!Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u00a0') {
-                            count[0]++;
-                        }
-                    }
-                }
-                return count[0] > max ? FilterResult.STOP : FilterResult.CONTINUE;
+    private static boolean hasTextChild(Element e) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+            if (e.childNode(i) instanceof TextNode) {
+                return true;
             }
-        });
-        return count[0] > max;
+        }
+        return false;
     }
 }

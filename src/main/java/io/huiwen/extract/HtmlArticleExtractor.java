@@ -31,7 +31,7 @@ final class HtmlArticleExtractor {
         ContentDensity whole = new ContentDensity(doc.body());
         BylineParser.Byline byline = findByline(doc, whole);
         PublishDateParser.Dated published = PublishDateFinder.find(doc, whole, meta.published(), byline.date(), fetchedAt);
-        Attribution who = Attribution.find(doc, meta, byline, url, title);
+        Attribution who = Attribution.find(doc, whole, meta, byline, url, title);
         List<String> nextPages = NextPageFinder.find(doc, url != null ? url : doc.location());
 
         List<String> structuredBodies = BodyChooser.structuredBodies(doc);

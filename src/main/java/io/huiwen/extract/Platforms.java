@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The self-publishing platform a page was posted through (网易号, 百家号, 头条号 …): the accounts
@@ -25,6 +30,9 @@ final class Platforms {
     private static final Pattern DISCLAIMER = Pattern.compile(
             "(?:自媒体平台|平台)?[“\"「]?(" + NAMES + ")[”\"」]?\\s*(?:用户|作者)(?:上传|发布)");
 
+    /** The disclaimer's own words; looked for before the pattern, which would be tried at every character. */
+    private static final List<String> DISCLAIMER_WORDS = List.of("用户上传", "用户发布", "作者上传", "作者发布");
+
     private Platforms() {}
 
     static String of(String url, Document doc) {
@@ -32,12 +40,41 @@ final class Platforms {
         if (byAddress != null) {
             return byAddress;
         }
-        String text = doc.body().text();
-        if (!text.contains("用户上传") && !text.contains("用户发布") && !text.contains("作者上传") && !text.contains("作者发布")) {
-            return null; // the disclaimer's own words, looked for first: the pattern alone would be tried at every character
+        if (!mayHoldDisclaimer(doc.body())) {
+            return null;
         }
+        String text = doc.body().text();
         Matcher m = DISCLAIMER.matcher(text);
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Whether one of the disclaimer's words occurs in the text nodes read one after another (a word
+     * may run over into the next node). Every word of the page's text occurs so, since building the
+     * text only collapses whitespace, adds spaces and drops invisible characters; so the page's whole
+     * text is built only for pages that may say it.
+     */
+    private static boolean mayHoldDisclaimer(Element body) {
+        String[] tail = {""};
+        boolean[] found = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String s = t.getWholeText();
+                    if (s.indexOf('\u200b') >= 0 || s.indexOf('\u00ad') >= 0) {
+                        s = s.replace("\u200b", "").replace("\u00ad", "");
+                    }
+                    String joined = tail[0] + s;
+                    if (joined.indexOf('户') >= 0 || joined.indexOf('者') >= 0) {
+                        found[0] = DISCLAIMER_WORDS.stream().anyMatch(joined::contains);
+                    }
+                    tail[0] = joined.substring(Math.max(0, joined.length() - 3));
+                }
+                return found[0] ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, body);
+        return found[0];
     }
 
     private static String fromAddress(String url) {
