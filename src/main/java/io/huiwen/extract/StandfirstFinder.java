@@ -86,7 +86,7 @@ final class StandfirstFinder {
     private static boolean isHeadline(Element e, String title) {
         String tag = e.normalName();
         return (tag.equals("h1") || tag.equals("h2") || e.className().toLowerCase(java.util.Locale.ROOT).contains("title"))
-                && e.text().strip().equals(title);
+                && e.text().strip().endsWith(title); // ends with: a kicker inside the headline is not part of the title
     }
 
     /** A block that holds its text itself (not through child blocks), is not a link and not inside one. */
