@@ -17,6 +17,8 @@ import org.jsoup.nodes.Element;
 final class StandfirstFinder {
     private static final Set<String> LEAD_TAGS = Set.of("p", "h2", "h3", "div", "span", "li", "section", "strong", "b");
     private static final int MIN_LEAD_CHARS = 15;
+    /** Only short elements are read as the headline: a wrapper named "title" around the page is not read whole. */
+    private static final int MAX_KICKER_CHARS = 60;
     private static final int MIN_LEAD_WORDS = 6;
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?。！？…“”\"»«]$");
     /** Byline and publication lines in the languages of the pages we read: "Von Anna Berger, …", "Veröffentlicht am …". */
@@ -48,7 +50,7 @@ final class StandfirstFinder {
                 break;
             }
             if (headline == null) {
-                if (isHeadline(e, title)) {
+                if (density.of(e).chars <= title.length() + MAX_KICKER_CHARS && isHeadline(e, title)) {
                     if (aboveFirst.contains(e)) {
                         return body; // the headline holds the body: nothing stands between them
                     }
