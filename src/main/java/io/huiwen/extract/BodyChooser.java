@@ -34,9 +34,11 @@ final class BodyChooser {
     }
 
     static ArticleBody choose(Element root, ContentDensity density, String title, List<String> structuredBodies) {
-        ArticleBody body = BodyReader.read(MainContentFinder.find(root, density), density, title);
+        ArticleBody body = BodyReader.read(
+                StandfirstFinder.withStandfirst(root, MainContentFinder.find(root, density), title, density), density, title);
         if (body.textLength() < SHORT_BODY_CHARS) {
-            ArticleBody everyLine = BodyReader.read(MainContentFinder.find(root, density, SHORT_LINE_CHARS), density, title);
+            ArticleBody everyLine = BodyReader.read(StandfirstFinder.withStandfirst(root,
+                    MainContentFinder.find(root, density, SHORT_LINE_CHARS), title, density), density, title);
             if (everyLine.textLength() > body.textLength()) {
                 body = everyLine;
             }

@@ -67,6 +67,10 @@ final class PublishDateParser {
                 return new Dated(t, p);
             }
         }
+        java.time.LocalDate written = MonthNames.find(s);
+        if (written != null) {
+            return new Dated(beijing(written.atStartOfDay()), TimePrecision.DAY);
+        }
         if (EPOCH.matcher(s).matches()) {
             long n = Long.parseLong(s);
             Instant at = s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);

@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 final class TitleChooser {
     private static final String CANDIDATES = "h1, h2, [class*=title], [id*=title], [class*=headline]";
     private static final int MAX_CANDIDATES = 60;
+    private static final int MAX_KICKER_CHARS = 40;
 
     private TitleChooser() {}
 
@@ -42,12 +43,25 @@ final class TitleChooser {
             }
         }
         if (best != null && bestScore >= 0.6) {
-            return best;
+            return withoutKicker(best, ref);
         }
         if (meta.headline() != null) {
             return meta.headline();
         }
         return TitleCleaner.clean(reference);
+    }
+
+    /**
+     * A kicker printed inside the headline ("Klimaschutz: Bohren, bis es heiß wird", "Tunesien Große Aufgaben …")
+     * is not part of it: when the page's own title is the headline's ending, the title is the headline.
+     */
+    private static String withoutKicker(String headline, Reference ref) {
+        String own = ref == null ? null : ref.cleaned;
+        if (own == null || own.length() < 10 || own.length() >= headline.length() || !headline.endsWith(own)) {
+            return headline;
+        }
+        String kicker = headline.substring(0, headline.length() - own.length()).strip();
+        return kicker.length() <= MAX_KICKER_CHARS && !kicker.isEmpty() ? own : headline;
     }
 
     /** Share of the candidate's character pairs found in the reference; a candidate much shorter than the reference scores less. */

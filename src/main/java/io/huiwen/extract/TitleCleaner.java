@@ -15,7 +15,9 @@ final class TitleCleaner {
         if (title == null) {
             return null;
         }
-        String t = title.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        // a title tag holding markup as text ("<br />", a stray "<style>") says nothing
+        String t = title.indexOf('<') >= 0 ? org.jsoup.Jsoup.parseBodyFragment(title).text() : title;
+        t = t.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
         for (int i = 0; i < 3; i++) {
             Matcher m = SUFFIX.matcher(t);
             if (!m.find()) {
