@@ -33,6 +33,9 @@ public class ViewCounter {
 
     private static final Pattern BOTS = Pattern.compile(
             "(?i)bot|crawl|spider|slurp|preview|fetch|curl|wget|python|java/|httpclient|headless|monitor|scan");
+    /** User agents already judged: readers send a few hundred distinct ones, and the pattern costs more than the rest of a view. */
+    private final Map<String, Boolean> bots = new ConcurrentHashMap<>();
+    static final int MAX_USER_AGENTS = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -74,7 +77,7 @@ public class ViewCounter {
      * it counted. The user agent only tells bots apart.
      */
     public boolean count(long articleId, String address, String userAgent) {
-        if (userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()) {
+        if (userAgent == null || userAgent.isBlank() || isBot(userAgent)) {
             return false;
         }
         long now = clock.millis();
@@ -97,6 +100,19 @@ public class ViewCounter {
         }
         pending.computeIfAbsent(articleId, k -> new LongAdder()).increment();
         return true;
+    }
+
+    private boolean isBot(String userAgent) {
+        Boolean known = bots.get(userAgent);
+        if (known != null) {
+            return known;
+        }
+        if (bots.size() >= MAX_USER_AGENTS) {
+            bots.clear(); // a flood of made-up user agents: judge them afresh rather than grow without bound
+        }
+        boolean bot = BOTS.matcher(userAgent).find();
+        bots.put(userAgent, bot);
+        return bot;
     }
 
     private long visitor(String reader, long day) {
