@@ -3,10 +3,13 @@
 # saves what it answers for an article page, the home page, a category page and a search, and lets
 # Debian's nginx serve those saved bytes as static files from a second port; then wrk loads both,
 # one after the other on each path at each connection count, in the same run. Prints one line per
-# path and connection count: req/s of each, the ratio, p50/p99 latency and errors, and the load
-# average before the run.
+# path and connection count: req/s of each, the ratio, p50/p99 latency and errors, the CPU time each
+# spent per request (the JVM's whole process, nginx's workers: the figure that other load on the
+# machine disturbs least), and the load average.
 #   bench/serve.sh [SECONDS] [CONNECTIONS...]      (default 10 s; 8 64 256)
 #   JAR=/path/to/other.jar bench/serve.sh           measures another build (a "before")
+#   WARMUP=30 bench/serve.sh                        seconds of load per path before measuring (default 15;
+#                                                   on a busy machine the JIT needs longer)
 # Needs wrk and nginx (apt-get install wrk nginx-light).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -73,6 +76,9 @@ mkdir -p "$work/tmp"
 nginx_pid=$!
 sleep 0.5
 
+# CPU ticks (1/100 s) used so far by the given processes
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+
 # wrk's summary → "RPS P50_MS P99_MS ERRORS"
 run_wrk() {
   local c=$1 url=$2 out
@@ -98,14 +104,23 @@ print(f"{rps:.0f} {p50:.2f} {p99:.2f} {errs}")'
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # warm up the JIT, the caches, and nginx's page cache
 for i in "${!paths[@]}"; do
-  wrk -t2 -c16 -d5s "$base${paths[$i]}" > /dev/null 2>&1
+  wrk -t2 -c64 -d"${WARMUP:-15}s" -H 'Accept-Encoding: gzip' -H 'User-Agent: Mozilla/5.0 (bench)' "$base${paths[$i]}" > /dev/null 2>&1
   wrk -t2 -c16 -d2s "http://127.0.0.1:$nginx_port/?page=${names[$i]}" > /dev/null 2>&1
 done
+nginx_workers=$(pgrep -P "$nginx_pid" | tr '\n' ' ')
 for c in "${conns[@]}"; do
   for i in "${!paths[@]}"; do
+    h0=$(ticks "$server")
     read -r h_rps h_p50 h_p99 h_err < <(run_wrk "$c" "$base${paths[$i]}")
+    h1=$(ticks "$server")
+    # shellcheck disable=SC2086
+    n0=$(ticks $nginx_workers)
     read -r n_rps n_p50 n_p99 n_err < <(run_wrk "$c" "http://127.0.0.1:$nginx_port/?page=${names[$i]}")
-    ratio=$(python3 -c "print(f'{$h_rps / max($n_rps, 1):.2f}')")
-    echo "SERVE path=${names[$i]} connections=$c huiwen_rps=$h_rps nginx_rps=$n_rps ratio=$ratio huiwen_p50_ms=$h_p50 huiwen_p99_ms=$h_p99 nginx_p99_ms=$n_p99 huiwen_errors=$h_err nginx_errors=$n_err load=$(cut -d' ' -f1 /proc/loadavg)"
+    # shellcheck disable=SC2086
+    n1=$(ticks $nginx_workers)
+    read -r ratio h_us n_us < <(python3 -c "
+h, n = $h_rps, $n_rps
+print(f'{h / max(n, 1):.2f} {($h1 - $h0) * 1e4 / max(h * $seconds, 1):.1f} {($n1 - $n0) * 1e4 / max(n * $seconds, 1):.1f}')")
+    echo "SERVE path=${names[$i]} connections=$c huiwen_rps=$h_rps nginx_rps=$n_rps ratio=$ratio huiwen_p50_ms=$h_p50 huiwen_p99_ms=$h_p99 nginx_p99_ms=$n_p99 huiwen_errors=$h_err nginx_errors=$n_err huiwen_cpu_us_per_req=$h_us nginx_cpu_us_per_req=$n_us load=$(cut -d' ' -f1 /proc/loadavg)"
   done
 done

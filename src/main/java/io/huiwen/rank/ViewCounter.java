@@ -1,10 +1,6 @@
 package io.huiwen.rank;
 
 import io.huiwen.HuiwenProperties;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,14 +13,17 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts article page views in memory and writes them in batches to hourly buckets, so a busy
- * page costs no database write per view. A reader is known by a salted hash of the address the
- * request came from, as Tomcat resolved it ({@code X-Forwarded-For} is believed only from
- * {@code huiwen.trusted-proxies}); an IPv6 address counts by its /64, the block one subscriber
- * holds. No cookie, and not the user agent: a client would simply vary it. The salt lives in memory
+ * page costs no database write per view; a view costs a few map updates, no proxy and no digest, since
+ * every hit of a cached article page counts one. A reader is known by a keyed hash ({@link VisitorHash})
+ * of the address the request came from, as Tomcat resolved it ({@code X-Forwarded-For} is believed only
+ * from {@code huiwen.trusted-proxies}); an IPv6 address counts by its /64, the block one subscriber
+ * holds. No cookie, and not the user agent: a client would simply vary it. The key lives in memory
  * only and changes every day, so visitors cannot be followed across days. An address counts once
  * per article per hour, and at most {@code huiwen.rank.views-per-address} views an hour over all
  * articles, so one client cannot buy 热门. Crawlers and link previewers are not readers.
@@ -34,6 +33,9 @@ public class ViewCounter {
 
     private static final Pattern BOTS = Pattern.compile(
             "(?i)bot|crawl|spider|slurp|preview|fetch|curl|wget|python|java/|httpclient|headless|monitor|scan");
+    /** User agents already judged: readers send a few hundred distinct ones, and the pattern costs more than the rest of a view. */
+    private final Map<String, Boolean> bots = new ConcurrentHashMap<>();
+    static final int MAX_USER_AGENTS = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,21 +46,27 @@ public class ViewCounter {
     private final Map<Long, Budget> budgets = new ConcurrentHashMap<>();
     private final int viewsPerAddress;
     static final int MAX_SEEN = 2_000_000;
-    private volatile long saltDay = -1;
-    private volatile byte[] salt;
+    private volatile VisitorHash visitors;
 
     private final HotRanking hot;
+    /** The flush's transaction, held here rather than by {@code @Transactional}: that would put a proxy in front of every count. */
+    private final TransactionOperations transactions;
 
     @org.springframework.beans.factory.annotation.Autowired
-    ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot, HuiwenProperties properties) {
-        this(jdbc, clock, hot, properties.rank().viewsPerAddress());
+    ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot, HuiwenProperties properties, PlatformTransactionManager transactions) {
+        this(jdbc, clock, hot, properties.rank().viewsPerAddress(), new TransactionTemplate(transactions));
     }
 
     ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot, int viewsPerAddress) {
+        this(jdbc, clock, hot, viewsPerAddress, TransactionOperations.withoutTransaction());
+    }
+
+    private ViewCounter(JdbcClient jdbc, Clock clock, HotRanking hot, int viewsPerAddress, TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.hot = hot;
         this.viewsPerAddress = viewsPerAddress;
+        this.transactions = transactions;
     }
 
     private record Budget(long hour, java.util.concurrent.atomic.AtomicInteger used) {}
@@ -69,7 +77,7 @@ public class ViewCounter {
      * it counted. The user agent only tells bots apart.
      */
     public boolean count(long articleId, String address, String userAgent) {
-        if (userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()) {
+        if (userAgent == null || userAgent.isBlank() || isBot(userAgent)) {
             return false;
         }
         long now = clock.millis();
@@ -94,25 +102,32 @@ public class ViewCounter {
         return true;
     }
 
+    private boolean isBot(String userAgent) {
+        Boolean known = bots.get(userAgent);
+        if (known != null) {
+            return known;
+        }
+        if (bots.size() >= MAX_USER_AGENTS) {
+            bots.clear(); // a flood of made-up user agents: judge them afresh rather than grow without bound
+        }
+        boolean bot = BOTS.matcher(userAgent).find();
+        bots.put(userAgent, bot);
+        return bot;
+    }
+
     private long visitor(String reader, long day) {
-        if (day != saltDay) {
+        VisitorHash hash = visitors;
+        if (hash == null || hash.day() != day) {
             synchronized (this) {
-                if (day != saltDay) {
-                    byte[] fresh = new byte[16];
-                    new SecureRandom().nextBytes(fresh);
-                    salt = fresh;
-                    saltDay = day;
+                hash = visitors;
+                if (hash == null || hash.day() != day) {
+                    SecureRandom random = new SecureRandom();
+                    hash = new VisitorHash(day, random.nextLong(), random.nextLong());
+                    visitors = hash;
                 }
             }
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(reader.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha.digest()).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return hash.of(reader);
     }
 
     /**
@@ -121,8 +136,11 @@ public class ViewCounter {
      * goes back into it, so a flush during an outage loses nothing: the next one that works writes it.
      */
     @Scheduled(fixedDelayString = "#{@'" + HuiwenProperties.BEAN + "'.rank().flushInterval().toMillis()}")
-    @Transactional
     public synchronized void flush() {
+        transactions.executeWithoutResult(status -> flushInTransaction());
+    }
+
+    private void flushInTransaction() {
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         long currentHour = clock.millis() / 3_600_000L;
         seen.values().removeIf(h -> h < currentHour);

@@ -1,6 +1,5 @@
 package io.huiwen.web;
 
-import io.huiwen.rank.ViewCounter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,44 +11,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Sends anonymous readers' pages and feeds from the {@link PageCache}, before the session and
- * security filters run, and renders, compresses and keeps them when missing; sets the caching
- * headers of every reader-facing response ({@link CachePolicy}) and answers 304 to a matching
- * {@code If-None-Match}. A page is kept only if it answered 200 with no cookie and no session
+ * Renders, compresses and keeps anonymous readers' pages and feeds in the {@link PageCache} when
+ * missing (a hit is usually answered before the filters, by {@link PageCacheValve}; this filter
+ * answers it where there is no valve); sets the caching headers of every reader-facing response
+ * ({@link CachePolicy}) and answers 304 to a matching {@code If-None-Match}. Runs before the session
+ * and security filters. A page is kept only if it answered 200 with no cookie and no session
  * and said nothing itself about caching; the headers it said of itself are sent again with every
  * copy (the security headers are written before this filter, by {@link FrontDoor}, on every answer).
- * An article page from the cache still counts its view. When {@code huiwen.site-url} is unset a
- * page names its own absolute address from the request (canonical link, feeds, robots.txt), so
- * pages are kept by the address they were asked at too: a reader at {@code http://a:9090} is never
- * sent the copy made for {@code https://b}.
+ * When {@code huiwen.site-url} is unset a page names its own absolute address from the request
+ * (canonical link, feeds, robots.txt), so pages are kept by the address they were asked at too: a
+ * reader at {@code http://a:9090} is never sent the copy made for {@code https://b}.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
-    static final String X_CACHE = "X-Cache";
-    private static final Pattern ARTICLE = Pattern.compile("/a/(\\d+)");
+    static final String X_CACHE = PageCacheHits.X_CACHE;
     /** Headers a copy gets afresh, or must never repeat. */
     private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "content-type", "content-encoding",
             "transfer-encoding", "etag", "cache-control", "pragma", "expires", "vary", "connection", "keep-alive", "x-cache");
 
+    private final PageCacheHits hits;
     private final PageCache cache;
     private final CachePolicy policy;
-    private final ViewCounter views;
-    private final boolean enabled;
-    private final boolean byAddress;
 
-    PageCacheFilter(PageCache cache, CachePolicy policy, ViewCounter views, boolean enabled, boolean byAddress) {
-        this.byAddress = byAddress;
-        this.cache = cache;
+    PageCacheFilter(PageCacheHits hits, CachePolicy policy) {
+        this.hits = hits;
+        this.cache = hits.cache();
         this.policy = policy;
-        this.views = views;
-        this.enabled = enabled;
     }
 
     @Override
@@ -66,15 +58,10 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         boolean personal = CachePolicy.personal(request);
-        boolean keep = enabled && kind.kept() && !personal;
-        String key = keep ? (byAddress ? io.huiwen.SiteUrl.of(request) : "") + key(request) : null;
-        if (keep) {
-            RenderedPage page = cache.get(key);
-            if (page != null) {
-                countView(request);
-                send(page, request, response, "HIT");
-                return;
-            }
+        String key = hits.keyOf(request, kind, personal);
+        boolean keep = key != null;
+        if (keep && hits.sendKept(key, request, response)) {
+            return;
         }
         long generation = cache.generation();
         response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.NO_STORE); // what a redirect, sent at once, carries
@@ -86,7 +73,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                     policy.cacheControl(kind, false, status), rendered.getContentAsByteArray());
             cache.put(key, page, generation);
             response.resetBuffer();
-            send(page, request, response, "MISS");
+            PageCacheHits.send(page, request, response, "MISS", false);
             return;
         }
         if (!rendered.saysHowToCache) {
@@ -102,25 +89,6 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
-    }
-
-    /**
-     * The path and the parameters the page is made from, in name order and encoded alike, so
-     * {@code ?q=机器人&page=1} and {@code ?page=1&q=%E6%9C%BA%E5%99%A8%E4%BA%BA} are one page.
-     */
-    static String key(HttpServletRequest request) {
-        var params = request.getParameterMap();
-        if (params.isEmpty()) {
-            return request.getRequestURI();
-        }
-        StringBuilder key = new StringBuilder(request.getRequestURI()).append('?');
-        new java.util.TreeMap<>(params).forEach((name, values) -> {
-            for (String value : values) {
-                key.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&');
-            }
-        });
-        return key.toString();
     }
 
     /** Nothing personal was made on the way: no cookie, no session. */
@@ -164,38 +132,5 @@ class PageCacheFilter extends OncePerRequestFilter {
             }
         }
         return kept;
-    }
-
-    private void countView(HttpServletRequest request) {
-        Matcher article = ARTICLE.matcher(request.getRequestURI());
-        if (article.matches()) {
-            views.count(Long.parseLong(article.group(1)), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-        }
-    }
-
-    private static void send(RenderedPage page, HttpServletRequest request, HttpServletResponse response, String cacheState)
-            throws IOException {
-        boolean gzip = page.gzip() != null && AcceptEncoding.gzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        for (Map.Entry<String, String> h : page.headers()) {
-            response.setHeader(h.getKey(), h.getValue());
-        }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, page.cacheControl());
-        response.setHeader(HttpHeaders.VARY, CachePolicy.VARY);
-        response.setHeader(HttpHeaders.ETAG, gzip ? page.gzipEtag() : page.etag());
-        response.setHeader(X_CACHE, cacheState);
-        if (page.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        byte[] body = gzip ? page.gzip() : page.plain();
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(page.contentType());
-        if (gzip) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
-        response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
-        }
     }
 }

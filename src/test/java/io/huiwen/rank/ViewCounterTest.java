@@ -66,6 +66,19 @@ class ViewCounterTest {
         assertThat(counter.count(1, "10.0.0.1", "Mozilla/5.0 HeadlessChrome/130.0")).isFalse();
         assertThat(counter.count(1, "10.0.0.1", "")).isFalse();
         assertThat(counter.count(1, "10.0.0.1", null)).isFalse();
+        assertThat(counter.count(2, "66.249.66.2", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"))
+                .as("a crawler already seen, judged again from memory").isFalse();
+        assertThat(counter.count(1, "10.0.0.1", BROWSER)).as("the browser from the same address").isTrue();
+        assertThat(counter.count(1, "10.0.0.2", BROWSER)).as("a browser already seen, from another address").isTrue();
+    }
+
+    @Test
+    void aFloodOfMadeUpUserAgentsStillLeavesBotsOut() {
+        for (int i = 0; i <= ViewCounter.MAX_USER_AGENTS + 10; i++) {
+            counter.count(1, "198.51.100.9", "Mozilla/5.0 flood " + i);
+        }
+        assertThat(counter.count(3, "203.0.113.77", "curl/8.5.0")).isFalse();
+        assertThat(counter.count(3, "203.0.113.77", BROWSER)).isTrue();
     }
 
     @Test

@@ -49,7 +49,8 @@ class CachePolicyTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"gzip, deflate, br | true", "br;q=1.0, gzip;q=0.8 | true", "GZIP | true", "* | true",
-            "gzip;q=0 | false", "gzip; q=0.0 | false", "deflate | false", "identity | false", "'' | false"})
+            "gzip;q=0 | false", "gzip; q=0.0 | false", "deflate | false", "identity | false", "'' | false",
+            "'deflate,  x-gzip ' | true", "gzip ;q=0, * | true", "'gzip;q=0,' | false", "gzipped, bgzip | false", "br;q=0.9, gzip ; Q = 0 | false"})
     void acceptEncodingTakesGzip(String header, boolean gzip) {
         assertThat(AcceptEncoding.gzip(header)).isEqualTo(gzip);
     }

@@ -13,10 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +45,7 @@ class CachingHeadersTest {
     }
 
     @LocalServerPort int port;
+    @Autowired PageCache cache;
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
@@ -74,6 +79,31 @@ class CachingHeadersTest {
         assertThat(header(page, "X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(header(page, "Content-Type")).isEqualTo("text/html;charset=UTF-8");
         assertThat(Long.parseLong(header(page, "Content-Length"))).isEqualTo(page.body().length);
+    }
+
+    /** A hit is answered before Spring Security's chain runs: it must still say all that the rendered page said. */
+    @Test
+    void aPageFromTheCacheCarriesEveryHeaderOfThePageAsRendered() throws Exception {
+        for (String encoding : new String[] {"identity", "gzip"}) {
+            cache.forgetAll();
+            HttpResponse<byte[]> rendered = get("/", "Accept-Encoding", encoding);
+            HttpResponse<byte[]> kept = get("/", "Accept-Encoding", encoding);
+            assertThat(header(rendered, "X-Cache")).isEqualTo("MISS");
+            assertThat(header(kept, "X-Cache")).isEqualTo("HIT");
+            assertThat(headersBut(kept, "date", "x-cache")).as(encoding).isEqualTo(headersBut(rendered, "date", "x-cache"))
+                    .containsKeys("content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy",
+                            "permissions-policy", "content-language", "etag", "cache-control", "vary");
+            assertThat(kept.body()).isEqualTo(rendered.body());
+        }
+    }
+
+    static Map<String, List<String>> headersBut(HttpResponse<?> response, String... left) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        for (String name : left) {
+            headers.remove(name);
+        }
+        return headers;
     }
 
     @Test
