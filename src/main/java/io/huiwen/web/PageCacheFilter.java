@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -18,7 +21,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Renders, compresses and keeps anonymous readers' pages and feeds in the {@link PageCache} when
  * missing (a hit is usually answered before the filters, by {@link PageCacheValve}; this filter
- * answers it where there is no valve); sets the caching headers of every reader-facing response
+ * answers it where there is no valve); a page many readers miss at once (it expired, or a change
+ * forgot it) is rendered by one of them while the others wait for that copy; sets the caching headers of every reader-facing response
  * ({@link CachePolicy}) and answers 304 to a matching {@code If-None-Match}. Runs before the session
  * and security filters. A page is kept only if it answered 200 with no cookie and no session
  * and said nothing itself about caching; the headers it said of itself are sent again with every
@@ -34,8 +38,17 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "content-type", "content-encoding",
             "transfer-encoding", "etag", "cache-control", "pragma", "expires", "vary", "connection", "keep-alive", "x-cache");
 
+    /** Longest a reader waits for a page another reader is rendering before rendering it too. */
+    static final long WAIT_FOR_OTHER_MS = 2_000;
+
     private final PageCacheHits hits;
     private final PageCache cache;
+    /**
+     * Pages being rendered, by key: a reader who misses a page that another reader is already
+     * rendering waits for that copy instead of rendering it again, so a page that expires or is
+     * forgotten under load is rendered once, not once per waiting connection.
+     */
+    private final ConcurrentHashMap<String, CountDownLatch> underWay = new ConcurrentHashMap<>();
     private final CachePolicy policy;
 
     PageCacheFilter(PageCacheHits hits, CachePolicy policy) {
@@ -63,6 +76,38 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (keep && hits.sendKept(key, request, response)) {
             return;
         }
+        CountDownLatch mine = null;
+        if (keep && "GET".equals(request.getMethod())) {
+            CountDownLatch latch = new CountDownLatch(1);
+            CountDownLatch other = underWay.putIfAbsent(key, latch);
+            if (other == null) {
+                mine = latch;
+            } else if (waitedFor(other) && hits.sendKept(key, request, response)) {
+                return;
+            }
+        }
+        try {
+            render(request, response, chain, kind, personal, key, keep);
+        } finally {
+            if (mine != null) {
+                underWay.remove(key, mine);
+                mine.countDown();
+            }
+        }
+    }
+
+    /** False when the other rendering took too long or this thread was interrupted: then this reader renders the page itself. */
+    private static boolean waitedFor(CountDownLatch other) {
+        try {
+            return other.await(WAIT_FOR_OTHER_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, CachePolicy.Kind kind,
+            boolean personal, String key, boolean keep) throws ServletException, IOException {
         long generation = cache.generation();
         response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.NO_STORE); // what a redirect, sent at once, carries
         Rendering rendered = new Rendering(response);

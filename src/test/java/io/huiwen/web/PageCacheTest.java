@@ -20,7 +20,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +64,7 @@ class PageCacheTest {
     @Autowired JdbcClient jdbc;
     @Autowired ViewCounter views;
     @Autowired MeterRegistry metrics;
+    @Autowired PageCache cache;
 
     MockHttpServletResponse fetch(String path, String userAgent) throws Exception {
         return mvc.perform(get(path).header("User-Agent", userAgent)).andReturn().getResponse();
@@ -209,5 +216,39 @@ class PageCacheTest {
         fetchFrom("203.0.113.9", "Googlebot/2.1", "/a/" + id); // nor a crawler
         views.flush();
         assertThat(articles.findById(id).orElseThrow().views()).isEqualTo(before + 5);
+    }
+
+    @Test
+    void readersWhoMissTheSamePageAtOnceWaitForOneRenderingOfIt() throws Exception {
+        String path = "/a/" + idOfTitle(articles, "新雪季开启");
+        int readers = 24;
+        cache.forgetAll(); // as when a page expires or a change arrives under load
+        CyclicBarrier start = new CyclicBarrier(readers);
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+            for (int reader = 0; reader < readers; reader++) {
+                String address = "198.51.100." + (reader + 1);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return fetchFrom(address, DemoSite.BROWSER, path);
+                }));
+            }
+            List<String> sources = new ArrayList<>();
+            byte[] first = null;
+            for (Future<MockHttpServletResponse> answer : answers) {
+                MockHttpServletResponse r = answer.get(30, TimeUnit.SECONDS);
+                assertThat(r.getStatus()).isEqualTo(200);
+                sources.add(r.getHeader(PageCacheFilter.X_CACHE));
+                if (first == null) {
+                    first = r.getContentAsByteArray();
+                }
+                assertThat(r.getContentAsByteArray()).isEqualTo(first);
+            }
+            assertThat(sources).as("one reader renders, the others get its copy").containsOnly("MISS", "HIT")
+                    .filteredOn("MISS"::equals).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
