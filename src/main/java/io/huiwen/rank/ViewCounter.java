@@ -137,14 +137,16 @@ public class ViewCounter {
      */
     @Scheduled(fixedDelayString = "#{@'" + HuiwenProperties.BEAN + "'.rank().flushInterval().toMillis()}")
     public synchronized void flush() {
-        transactions.executeWithoutResult(status -> flushInTransaction());
+        long currentHour = clock.millis() / 3_600_000L;
+        seen.values().removeIf(h -> h < currentHour);
+        budgets.values().removeIf(b -> b.hour() < currentHour);
+        if (!pending.isEmpty()) { // nothing to write opens no transaction (at shutdown the database may be gone already)
+            transactions.executeWithoutResult(status -> flushInTransaction());
+        }
     }
 
     private void flushInTransaction() {
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
-        long currentHour = clock.millis() / 3_600_000L;
-        seen.values().removeIf(h -> h < currentHour);
-        budgets.values().removeIf(b -> b.hour() < currentHour);
         boolean counted = false;
         Map<Long, Long> taken = new java.util.HashMap<>();
         try {
