@@ -30,7 +30,15 @@ final class BoilerplateLine {
                     + "next article|previous article|next story|up next|more from \\w+( \\w+)?|"
                     + "meistgelesen|am meisten gelesen|mehr zum thema|weitere artikel|auch interessant|"
                     + "das könnte sie auch interessieren|nächster artikel|vorheriger artikel|lesen sie auch|"
-                    + "kommentare|teilen|anzeige|werbung)[\\s:：.…!！»>\\-]*");
+                    + "kommentare|teilen|anzeige|werbung|kommentieren|diesen artikel teilen|artikel teilen|"
+                    + "schon gelesen|mehr themen|weitere themen|das (thema|könnte) (könnte )?dich (auch )?interessieren|"
+                    + "empfohlener redaktioneller inhalt|war (der|dieser) artikel (hilfreich|nützlich)|wird geladen|"
+                    + "quellen (ausblenden|anzeigen)|beitragsbild|titelbild|mehr erfahren|weiterlesen|"
+                    + "le puede interesar|te puede interesar|puede interesarte|lea también|lee también|vea también|"
+                    + "ver también|noticias relacionadas|publicidad|compartir|lire aussi|à lire aussi|voir aussi|"
+                    + "sur le même sujet|partager|leggi anche|potrebbe interessarti|condividi|pubblicità|"
+                    + "czytaj (też|także|również)|zobacz (też|także|również)|udostępnij|reklama|leia também|"
+                    + "credits?|photo credit|bildnachweis|fotos?)[\\s:：.…!！?»>\\-]*");
     /**
      * Credit and housekeeping lines of Chinese newsrooms, whole on their own line: （责任编辑：…）, 【编辑：…】,
      * (责编：…), 校对：…, 采写：…, an original-title note (原标题：…), and the reproduction notes
@@ -50,6 +58,9 @@ final class BoilerplateLine {
     private static final Pattern LEAD_IN = Pattern.compile(
             "(read more|read also|also read|see more|see also|more|related[\\w ]{0,16}|watch|listen|recommended|"
                     + "on \\w+( \\w+)?|lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|siehe auch|"
+                    + "lea también|lee también|vea también|ver también|mira|te puede interesar|le puede interesar|"
+                    + "lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|zobacz (też|także|również)|"
+                    + "leia também|schon gelesen|das könnte sie auch interessieren|"
                     + "相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接)\\s*[:：|]");
     /** Calls to action that promote the site rather than tell the story ("sign up" alone is too common in prose). */
     private static final Pattern PROMO = Pattern.compile(

@@ -46,6 +46,12 @@ final class ChromeRemover {
     private static final Pattern OVERLAY = Pattern.compile("cookie|consent|gdpr|privacy|dialog|modal|popup|overlay");
     private static final String HIDDEN = "[hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+    /**
+     * Readers' comments and reviews: a thread of many voices can hold more prose than the story it follows,
+     * so the "holds most of the prose" protection does not apply to it once the headline is elsewhere.
+     */
+    private static final List<String> THREAD_WORDS = List.of(
+            "comment", "disqus", "kommentar", "komentar", "comentario", "commentaire", "pinglun", "reviews", "leserbrief");
     /** Chrome by its tag, unless it wraps the page's prose and headline (see {@link #isPageWrapper}). */
     private static final String CHROME = "nav, aside, footer";
 
@@ -73,7 +79,8 @@ final class ChromeRemover {
                 if (node instanceof Comment) {
                     doomed.add(node);
                 } else if (node instanceof Element e && isUnlikely(e, unlikelyNames)
-                        && (isOverlay(e) || !holdsMostProse(density.of(e), pageChars) && !isPageWrapper(e, density, page))) {
+                        && (isOverlay(e) || hasHeadline && isThreadAfterHeadline(e)
+                                || !holdsMostProse(density.of(e), pageChars) && !isPageWrapper(e, density, page))) {
                     doomed.add(e);
                 }
             }
@@ -83,6 +90,11 @@ final class ChromeRemover {
                 n.remove();
             }
         }
+    }
+
+    /** A box named as readers' comments or reviews that does not hold the page's headline. */
+    private static boolean isThreadAfterHeadline(Element e) {
+        return containsAny((e.className() + " " + e.id()).toLowerCase(Locale.ROOT), THREAD_WORDS) && e.selectFirst("h1") == null;
     }
 
     private static boolean holdsMostProse(ContentDensity.Stats s, int pageChars) {

@@ -19,6 +19,9 @@ final class HtmlArticleExtractor {
         if (doc.body() == null) {
             throw new NoArticleException("no article found");
         }
+        // ruby annotations (furigana, pinyin) are a reading aid printed above the words: read as text they
+        // double every annotated word (子こども), in the headline as in the body
+        doc.body().select("rt, rp").remove();
         MetadataReader.PageMetadata meta = MetadataReader.read(doc);
         String url = absolute(meta.url(), doc.location());
         if (!doc.location().startsWith("http") && url != null) {
