@@ -16,7 +16,7 @@ for subset in scrapinghub zh trafilatura; do
   mkdir -p "$pred/$subset"
   # one JVM for the whole subset; a page that fails still prints a line (with "error")
   find "$dir" -maxdepth 1 -type f \( -name '*.html' -o -name '*.html.gz' \) | sort > "$pred/$subset.list"
-  xargs -a "$pred/$subset.list" -d '\n' java -jar "$jar" extract --jsonl > "$pred/$subset.jsonl" 2> "$pred/$subset.err" || true
+  xargs -a "$pred/$subset.list" -d "\n" java ${JAVA_OPTS:-} -jar "$jar" extract --jsonl > "$pred/$subset.jsonl" 2> "$pred/$subset.err" || true
   python3 - "$pred/$subset.jsonl" "$pred/$subset" <<'PY'
 import json, os, re, sys
 src, out = sys.argv[1], sys.argv[2]

@@ -22,6 +22,12 @@ final class ArticleBody {
         }
     }
 
+    private static final int MAX_LABEL_CHARS = 60;
+    /** Words that name further reading, in the languages of the pages we read. */
+    private static final java.util.regex.Pattern READING_LABEL = java.util.regex.Pattern.compile(
+            "(?iu)\\b(more|related|stories|read|also|mehr|weitere|artikel|lesen|más|también|plus|aussi|altri|anche|więcej|"
+                    + "także|leia)\\b|更多|相关|推荐|延伸");
+
     private final List<Block> blocks = new ArrayList<>();
 
     void paragraph(String text, String inlineHtml) {
@@ -70,6 +76,38 @@ final class ArticleBody {
         if (!t.isEmpty()) {
             blocks.add(new Block(kind, t, html, null));
         }
+    }
+
+    /**
+     * Removes the last block when it is the label of a list of further reading that was left out: a
+     * subheading, or a short line that does not end like a sentence and names more reading ("More:",
+     * "More Great Stories", "Weitere Artikel", 更多新闻).
+     */
+    void dropLabel() {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        Block last = blocks.get(blocks.size() - 1);
+        if ((last.kind() == Kind.HEADING || last.kind() == Kind.PARAGRAPH) && isLabel(last.text())
+                && (last.kind() == Kind.HEADING || READING_LABEL.matcher(last.text()).find())) {
+            blocks.remove(blocks.size() - 1);
+        }
+    }
+
+    /** Subheadings at the very end introduce nothing; a pull quote there ends like a sentence and stays. */
+    void dropTrailingHeadings() {
+        while (!blocks.isEmpty() && blocks.get(blocks.size() - 1).kind() == Kind.HEADING
+                && isLabel(blocks.get(blocks.size() - 1).text())) {
+            blocks.remove(blocks.size() - 1);
+        }
+    }
+
+    private static boolean isLabel(String text) {
+        if (text.length() > MAX_LABEL_CHARS) {
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        return ".!?。！？\"”»)）".indexOf(last) < 0;
     }
 
     List<Block> blocks() {

@@ -29,6 +29,10 @@ final class BodyReader implements NodeFilter {
     private static final java.util.regex.Pattern CAPTION_NAMES = java.util.regex.Pattern.compile(
             "caption|credit|image[-_]?source|photo[-_]?source");
 
+    private static final double TEASER_LIST_LINK_DENSITY = 0.35;
+    private static final int MIN_TEASER_ITEMS = 3;
+    private static final int MAX_CHARS_AFTER_TEASERS = 100;
+
     private final ContentDensity density;
     private final String title;
     private final ArticleBody body = new ArticleBody();
@@ -50,6 +54,7 @@ final class BodyReader implements NodeFilter {
             NodeTraversor.filter(reader, e);
             reader.flush();
         }
+        reader.body.dropTrailingHeadings(); // a subheading with nothing after it labelled a list that was left out
         return reader.body;
     }
 
@@ -93,6 +98,9 @@ final class BodyReader implements NodeFilter {
         }
         flush();
         if (depth > 0 && isLinkList(e)) {
+            if (isList(e)) {
+                body.dropLabel(); // "More:", "More Great Stories": the list's label goes with it
+            }
             return FilterResult.SKIP_ENTIRELY;
         }
         switch (tag) {
@@ -151,7 +159,43 @@ final class BodyReader implements NodeFilter {
 
     private boolean isLinkList(Element e) {
         ContentDensity.Stats s = density.of(e);
-        return s.chars > 0 && s.linkDensity() > 0.5 && (s.links >= 2 || s.chars < 40);
+        if (s.chars == 0) {
+            return false;
+        }
+        boolean list = isList(e);
+        // a list that is mostly one link is a pointer elsewhere, however few items it has
+        return s.linkDensity() > 0.5 && (s.links >= 2 || s.chars < 40 || list) || list && isTeaserList(e, s) && endsItsBlock(e);
+    }
+
+    private static boolean isList(Element e) {
+        return e.normalName().equals("ul") || e.normalName().equals("ol");
+    }
+
+    /** Further reading closes the body: little text follows it. A list of products or names in mid-story is the story's. */
+    private boolean endsItsBlock(Element e) {
+        int after = 0;
+        for (Element sibling = e.nextElementSibling(); sibling != null; sibling = sibling.nextElementSibling()) {
+            after += density.of(sibling).chars;
+        }
+        return after < MAX_CHARS_AFTER_TEASERS;
+    }
+
+    /**
+     * Further reading written as sentences with a linked part ("Paid ads are not the problem. <a>Our
+     * perceptions are</a>"): several items, each holding a link, a good share of the text linked.
+     */
+    private static boolean isTeaserList(Element list, ContentDensity.Stats s) {
+        if (s.linkDensity() < TEASER_LIST_LINK_DENSITY) {
+            return false;
+        }
+        int items = 0;
+        for (Element item : list.children()) {
+            if (!item.normalName().equals("li") || item.selectFirst("a[href]") == null) {
+                return false;
+            }
+            items++;
+        }
+        return items >= MIN_TEASER_ITEMS;
     }
 
     /** Photo captions and credits named as such ("caption", "credit"), inline or block. */

@@ -68,6 +68,10 @@ final class BoilerplateLine {
                     + "comments are (moderated|closed)|comment policy|kommentare werden moderiert|netiquette|"
                     + "kommentarfunktion|^(©|\\(c\\))|alle rechte vorbehalten|all rights reserved|^cite this( article)?:|"
                     + "^zitiervorschlag|^bildquelle:|"
+                    + "^follow\\b.{0,100}\\b(facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|whatsapp)\\b|"
+                    + "share (it|this( story| article)?) with (a friend|your friends)|^(have|got) a (news )?tip\\b|"
+                    + "(want|would like|'d like|’d like) to hear (what you think|from you)|"
+                    + "^(folgt?|folgen sie) (uns|.{0,60}) auf (facebook|twitter|instagram)|^síguenos|^suivez-nous|"
                     + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
     /** A line that is only a byline with a date, or a date with a prefix: publishing metadata. */
     private static final Pattern DATELINE_START = Pattern.compile("(published|updated|posted|last updated|by)\\b.*");

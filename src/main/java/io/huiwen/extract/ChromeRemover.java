@@ -28,7 +28,7 @@ final class ChromeRemover {
             "menu", "nav", "banner", "advert", "sponsor", "promo", "popup", "modal", "cookie", "subscribe", "newsletter",
             "breadcrumb", "crumb", "pagination", "pager", "toolbar", "login", "signup", "author-bio", "copyright", "header",
             "masthead", "widget", "jump", "more-", "guess", "reward", "tuijian", "xiangguan", "remen", "pinglun", "dialog",
-            "privacy", "consent", "gdpr",
+            "privacy", "consent", "gdpr", "next-prev", "prev-next", "nextprev", "prevnext",
             // the same boxes named in German, Spanish, French and Polish templates
             "kommentar", "komentar", "comentario", "teilen", "compartir", "partage", "udostepnij", "werbung", "anzeige", "reklam",
             "publicidad", "publicite", "fusszeile", "stopka", "empfehl", "relacionad", "connexe", "powiazane", "meistgelesen");

@@ -31,11 +31,16 @@ final class StandfirstFinder {
     /** Elements looked at after the headline before giving up: a header is a few dozen elements. */
     private static final int MAX_ELEMENTS_BETWEEN = 250;
 
+    private static final java.util.List<String> CAPTION_WORDS = java.util.List.of(
+            "caption", "legende", "légende", "bildunterschrift", "bildtext", "pie-de-foto", "pie_foto", "leyenda",
+            "didascalia", "podpis", "credit");
+    private static final int CAPTION_LEVELS = 4;
+
     private StandfirstFinder() {}
 
     /** {@code body} with the lead blocks that stand between the headline and it put first; {@code body} itself when there are none. */
     static List<Element> withStandfirst(Element root, List<Element> body, String title, ContentDensity density) {
-        if (body.isEmpty() || title == null) {
+        if (body.isEmpty() || title == null || Boolean.getBoolean("huiwen.no-standfirst")) {
             return body;
         }
         Element first = body.get(0);
@@ -100,7 +105,24 @@ final class StandfirstFinder {
         if (s.chars < MIN_LEAD_CHARS || s.inlineChars < s.chars * 0.9 || s.linkDensity() > 0.3) {
             return false;
         }
-        return e.closest("a, figure, figcaption, time, address, h1") == null;
+        return e.closest("a, figure, figcaption, time, address, h1") == null && !isInCaptionBox(e);
+    }
+
+    /**
+     * A photo's caption printed under the header image, in a box named for it ("wp-caption-text",
+     * "image-caption", "Bildunterschrift", "pie de foto"), is a sentence about the picture, not the lead.
+     */
+    private static boolean isInCaptionBox(Element e) {
+        Element p = e;
+        for (int level = 0; level < CAPTION_LEVELS && p != null; level++, p = p.parent()) {
+            String names = (p.className() + " " + p.id()).toLowerCase(java.util.Locale.ROOT);
+            for (String word : CAPTION_WORDS) {
+                if (names.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
