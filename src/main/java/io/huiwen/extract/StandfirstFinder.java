@@ -40,7 +40,7 @@ final class StandfirstFinder {
 
     /** {@code body} with the lead blocks that stand between the headline and it put first; {@code body} itself when there are none. */
     static List<Element> withStandfirst(Element root, List<Element> body, String title, ContentDensity density) {
-        if (body.isEmpty() || title == null || Boolean.getBoolean("huiwen.no-standfirst")) {
+        if (body.isEmpty() || title == null) {
             return body;
         }
         Element first = body.get(0);
