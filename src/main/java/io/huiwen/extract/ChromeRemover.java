@@ -1,6 +1,9 @@
 package io.huiwen.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -59,6 +62,14 @@ final class ChromeRemover {
 
     /** {@code density} is of the page before cleaning; it protects a misnamed wrapper that holds most of the prose. */
     static void clean(Document doc, ContentDensity density) {
+        clean(doc, density, null);
+    }
+
+    /**
+     * {@code title}, when known, protects the boxes that hold the headline: an article header named
+     * "single-header" or a column named "teaser" holds the headline and the lead, not the site's chrome.
+     */
+    static void clean(Document doc, ContentDensity density, String title) {
         MediaEmbeds.keepAsLinks(doc);
         doc.select(JUNK).remove();
         doc.select(HIDDEN).remove(); // a hidden box with prose is a cookie notice or a dialog waiting to open
@@ -71,6 +82,7 @@ final class ChromeRemover {
                 e.remove();
             }
         }
+        Set<Element> aroundHeadline = headlineContainers(doc, title);
         List<Node> doomed = new ArrayList<>();
         Map<String, Boolean> unlikelyNames = new HashMap<>(); // portal pages repeat the same few class names thousands of times
         NodeTraversor.traverse(new NodeVisitor() {
@@ -78,7 +90,7 @@ final class ChromeRemover {
             public void head(Node node, int depth) {
                 if (node instanceof Comment) {
                     doomed.add(node);
-                } else if (node instanceof Element e && isUnlikely(e, unlikelyNames)
+                } else if (node instanceof Element e && isUnlikely(e, unlikelyNames) && !aroundHeadline.contains(e)
                         && (isOverlay(e) || hasHeadline && isThreadAfterHeadline(e)
                                 || !holdsMostProse(density.of(e), pageChars) && !isPageWrapper(e, density, page))) {
                     doomed.add(e);
@@ -95,6 +107,26 @@ final class ChromeRemover {
     /** A box named as readers' comments or reviews that does not hold the page's headline. */
     private static boolean isThreadAfterHeadline(Element e) {
         return containsAny((e.className() + " " + e.id()).toLowerCase(Locale.ROOT), THREAD_WORDS) && e.selectFirst("h1") == null;
+    }
+
+    /** The elements around the page's headline (an h1, else an h2, whose text ends with the title). */
+    private static Set<Element> headlineContainers(Document doc, String title) {
+        Set<Element> around = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (title == null || title.isBlank()) {
+            return around;
+        }
+        for (String tag : List.of("h1", "h2")) {
+            for (Element h : doc.body().getElementsByTag(tag)) {
+                if (h.text().strip().endsWith(title)) {
+                    around.add(h);
+                    around.addAll(h.parents());
+                }
+            }
+            if (!around.isEmpty()) {
+                break;
+            }
+        }
+        return around;
     }
 
     private static boolean holdsMostProse(ContentDensity.Stats s, int pageChars) {

@@ -38,7 +38,7 @@ final class HtmlArticleExtractor {
         List<String> nextPages = NextPageFinder.find(doc, url != null ? url : doc.location());
 
         List<String> structuredBodies = BodyChooser.structuredBodies(doc);
-        ChromeRemover.clean(doc, whole);
+        ChromeRemover.clean(doc, whole, title);
         ContentDensity density = new ContentDensity(doc.body());
         ArticleBody body = BodyChooser.choose(doc.body(), density, title, structuredBodies);
         if (body.textLength() < MIN_BODY_CHARS) {
