@@ -38,7 +38,10 @@ final class BoilerplateLine {
                     + "ver también|noticias relacionadas|publicidad|compartir|lire aussi|à lire aussi|voir aussi|"
                     + "sur le même sujet|partager|leggi anche|potrebbe interessarti|condividi|pubblicità|"
                     + "czytaj (też|także|również)|zobacz (też|także|również)|udostępnij|reklama|leia também|"
-                    + "credits?|photo credit|bildnachweis|fotos?)[\\s:：.…!！?»>\\-]*");
+                    + "credits?|photo credit|bildnachweis|fotos?|quellenangaben|quellen|sources|erschienen in|"
+                    + "möchten sie (den|diesen) artikel teilen|kommentare? schreiben|kommentar verfassen|"
+                    + "(gefällt mir )?wird geladen|keine kommentare.{0,80}|no comments( yet)?|sin comentarios|"
+                    + "aucun commentaire|brak komentarzy)[\\s:：.…!！?»>\\-]*");
     /**
      * Credit and housekeeping lines of Chinese newsrooms, whole on their own line: （责任编辑：…）, 【编辑：…】,
      * (责编：…), 校对：…, 采写：…, an original-title note (原标题：…), and the reproduction notes
@@ -53,7 +56,8 @@ final class BoilerplateLine {
                     + "^[【\\[(（]?(特别|免责|版权)?声明\\s*[:：]|本平台仅提供信息存储");
     /** A list of the story's tags or keywords, its words all links: "关键词 >> 共享充电宝", "Tags: …", "Schlagwörter: …". */
     private static final Pattern TAG_LIST = Pattern.compile(
-            "(关键词|关键字|标签|tags?|schlagw(ö|oe)rter|themen|stichw(ö|oe)rter|topics)\\s*[:：>»|]");
+            "(关键词|关键字|标签|分类|tags?|schlagw(ö|oe)rter|themen|stichw(ö|oe)rter|topics|kategorien?|categor(y|ies)|"
+                    + "categorías?|catégories?|categorie|kategorie|rubriken?|etiquetas|étiquettes)\\s*[:：>»|]");
     /** A label followed by a linked headline: "Read more: …", "RELATED: …", 相关阅读：…. */
     private static final Pattern LEAD_IN = Pattern.compile(
             "(read more|read also|also read|see more|see also|more|related[\\w ]{0,16}|watch|listen|recommended|"
@@ -72,16 +76,31 @@ final class BoilerplateLine {
                     + "share (it|this( story| article)?) with (a friend|your friends)|^(have|got) a (news )?tip\\b|"
                     + "(want|would like|'d like|’d like) to hear (what you think|from you)|"
                     + "^(folgt?|folgen sie) (uns|.{0,60}) auf (facebook|twitter|instagram)|^síguenos|^suivez-nous|"
+                    + "^[(\\[]?(photo |image |foto |bild)?credits?\\s*:|^beitragsbild\\s*:|^titelbild\\s*:|^(abbildung|abb\\.|figure|fig\\.)\\s*\\d*\\s*:|"
+                    + "^(video )?verfügbar bis\\b|^gefällt (dir|ihnen|euch) (unser|unsere|dieser|dieses|der)\\b|"
+                    + "(schreib(t|en sie)?|verraten sie|sagen sie).{0,40}(in den|in die) kommentare|"
                     + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
+    /**
+     * A picture credit on its own line: a photographer and a picture agency joined by a slash ("AFP /
+     * Marco Rossi", "Augusta National/Getty Images", "Foto: dpa/Anna Berger").
+     */
+    private static final Pattern PHOTO_CREDIT = Pattern.compile(
+            "^[^.!?。]{0,50}/\\s*(getty images|afp|reuters|dpa|epa|ap|imago( images)?|keystone|picture[- ]alliance|"
+                    + "shutterstock|istock(photo)?|ddp|efe|anp|ansa|xinhua|新华社|视觉中国)\\b[^.!?。]{0,30}$"
+                    + "|^(getty images|afp|reuters|dpa|epa|ap|imago( images)?|keystone|picture[- ]alliance|shutterstock|"
+                    + "istock(photo)?|ddp|efe|anp|ansa)\\s*/\\s*[^.!?。/]{2,40}$");
     /** A line that is only a byline with a date, or a date with a prefix: publishing metadata. */
-    private static final Pattern DATELINE_START = Pattern.compile("(published|updated|posted|last updated|by)\\b.*");
+    private static final Pattern DATELINE_START = Pattern.compile(
+            "(published|updated|posted|last updated|by|aktualisiert|zuletzt aktualisiert|veröffentlicht|veröffentlichung|"
+                    + "erstellt|eingestellt von|geschrieben von|verfasst von|stand|actualizado|publicado|publié|mis à jour|"
+                    + "pubblicato|aggiornato|opublikowano|zaktualizowano)\\b.*");
     private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
     /** A calendar date with its year: "Nov 19, 2019", "19 November 2019", "2019-11-19", 2019年11月19日. */
     private static final Pattern FULL_DATE = Pattern.compile(
             "\\b" + MONTH + " \\d{1,2},? (19|20)\\d{2}\\b|\\b\\d{1,2} " + MONTH + " (19|20)\\d{2}\\b"
                     + "|\\b(19|20)\\d{2}-\\d{1,2}-\\d{1,2}\\b|(19|20)\\d{2}年\\d{1,2}月\\d{1,2}日");
     private static final Pattern DATE_OR_TIME = Pattern.compile(
-            "\\b" + MONTH + " \\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)|(19|20)\\d{2}");
+            "\\b" + MONTH + " \\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|(19|20)\\d{2}");
 
     private BoilerplateLine() {}
 
@@ -107,6 +126,9 @@ final class BoilerplateLine {
         // a whole paragraph that is one link, with no sentence around it, is a headline pointing elsewhere;
         // a bare address is a citation, though
         if (linkDensity >= 0.9 && !endsSentence(s) && !s.startsWith("http") && !s.startsWith("www.")) {
+            return true;
+        }
+        if (n <= MAX_LABEL_CHARS * 2 && PHOTO_CREDIT.matcher(s).find()) {
             return true;
         }
         if (PROMO.matcher(s).find()) {
