@@ -24,6 +24,8 @@ final class MainContentFinder {
     private static final String ARTICLE_BODY = "articleBody";
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MAX_WRAPPER_LEVELS = 3;
+    /** A wrapper holding this much more than the body so far is more than a wrapper (a picture's caption fits). */
+    private static final double WRAPPER_SLACK = 1.3;
 
     private MainContentFinder() {}
 
@@ -157,7 +159,7 @@ final class MainContentFinder {
         Element wrapper = best.parent();
         for (int level = 0; level < MAX_WRAPPER_LEVELS && wrapper != null; level++) {
             Element parent = wrapper.parent();
-            if (parent == null || parent.normalName().equals("html") || density.of(wrapper).chars > bodyChars * 1.15) {
+            if (parent == null || parent.normalName().equals("html") || density.of(wrapper).chars > bodyChars * WRAPPER_SLACK) {
                 break;
             }
             List<Element> joined = new ArrayList<>();
@@ -184,13 +186,24 @@ final class MainContentFinder {
 
     /** Same tag and class as the wrapper, prose-like, and holding a block built like {@code best} at the same depth. */
     private static boolean continues(Element wrapper, Element sibling, Element best, ContentDensity density) {
-        if (wrapper.className().isEmpty() || !sibling.normalName().equals(wrapper.normalName())
+        // a bare wrapper (a plain <section> per run) is matched by the named blocks it holds
+        if (wrapper.className().isEmpty() && !namedOnPath(wrapper, best) || !sibling.normalName().equals(wrapper.normalName())
                 || !sibling.className().equals(wrapper.className())) {
             return false;
         }
         ContentDensity.Stats s = density.of(sibling);
         return s.chars >= MIN_PARAGRAPH_CHARS && s.punctuation > 0 && s.linkDensity() < 0.3
                 && holdsLike(sibling, wrapper, best);
+    }
+
+    /** Whether some block from {@code best} up to (not including) {@code wrapper} has a class name. */
+    private static boolean namedOnPath(Element wrapper, Element best) {
+        for (Element e = best; e != null && e != wrapper; e = e.parent()) {
+            if (!e.className().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code root} has a descendant matching the tag and class of each element on the path from {@code wrapper} down to {@code best}. */
