@@ -11,13 +11,16 @@ import org.jsoup.nodes.Element;
  * Chooses the body among what the page offers. The paragraph vote ({@link MainContentFinder}) usually
  * decides; a short body made of one-line paragraphs does not reach its vote, so when the result is short
  * the vote is taken again with every line voting, and as a last resort the page's own JSON-LD
- * {@code articleBody} (pages that render their text by script) stands in. A page with no text anywhere
- * still yields an empty body, which the caller refuses.
+ * {@code articleBody} (pages that render their text by script) stands in. When the chosen block reads
+ * as nothing (it was the byline box beside the headline), the paragraphs that follow the headline are
+ * the body, as trafilatura's baseline takes a page's paragraphs. A page with no text anywhere still
+ * yields an empty body, which the caller refuses.
  */
 final class BodyChooser {
     /** Below this many characters a body is short enough to look for a better one. */
     static final int SHORT_BODY_CHARS = 200;
     private static final int SHORT_LINE_CHARS = 6;
+    private static final int MIN_PARAGRAPH_CHARS = 20;
 
     private BodyChooser() {}
 
@@ -43,6 +46,12 @@ final class BodyChooser {
                 body = everyLine;
             }
         }
+        if (body.textLength() < HtmlArticleExtractor.MIN_BODY_CHARS) {
+            ArticleBody afterHeadline = BodyReader.read(paragraphsAfterHeadline(root, title, density), density, title);
+            if (afterHeadline.textLength() > body.textLength()) {
+                body = afterHeadline;
+            }
+        }
         for (String structured : structuredBodies) {
             ArticleBody fromData = fromText(structured);
             // the page's own data is the check: a chosen block it does not begin to cover, and much shorter, was the wrong one
@@ -51,6 +60,29 @@ final class BodyChooser {
             }
         }
         return body;
+    }
+
+    /** The prose paragraphs after the headline, in page order; none when the page has no headline. */
+    private static List<Element> paragraphsAfterHeadline(Element root, String title, ContentDensity density) {
+        List<Element> paragraphs = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            return paragraphs;
+        }
+        boolean afterHeadline = false;
+        for (Element e : root.getAllElements()) {
+            String tag = e.normalName();
+            if (!afterHeadline) {
+                afterHeadline = (tag.equals("h1") || tag.equals("h2")) && e.text().strip().endsWith(title);
+                continue;
+            }
+            if (tag.equals("p") && e.closest("a") == null) {
+                ContentDensity.Stats s = density.of(e);
+                if (s.chars >= MIN_PARAGRAPH_CHARS && s.linkDensity() < 0.5 && s.punctuation > 0) {
+                    paragraphs.add(e);
+                }
+            }
+        }
+        return paragraphs;
     }
 
     private static boolean covers(String structured, String chosen) {

@@ -9,7 +9,7 @@ import org.jsoup.nodes.Element;
 
 /** HTML page → article: head metadata and byline first, then chrome removal, body detection and body reading. */
 final class HtmlArticleExtractor {
-    private static final int MIN_BODY_CHARS = 60;
+    static final int MIN_BODY_CHARS = 60;
     private static final int MAX_BYLINE_TAGS = 30;
 
     private HtmlArticleExtractor() {}
