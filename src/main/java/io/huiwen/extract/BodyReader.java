@@ -218,6 +218,10 @@ final class BodyReader implements NodeFilter {
         if (t.isEmpty() || t.equals(title)) {
             return;
         }
+        if (BoilerplateLine.isCreditedCaption(t)) {
+            body.caption(t);
+            return;
+        }
         if (BylineParser.isByline(t) || t.length() <= 80 && NOTICE.matcher(t).find()
                 || BoilerplateLine.isBoilerplate(t, linkDensity)) {
             return;

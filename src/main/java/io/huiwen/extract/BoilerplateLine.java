@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * that mentions a newsletter is text.
  */
 final class BoilerplateLine {
-    private static final int MAX_LABEL_CHARS = 40;
+    private static final int MAX_LABEL_CHARS = 50;
     private static final int MAX_PROMO_CHARS = 200;
     private static final int MAX_DATELINE_CHARS = 70;
 
     /** The whole line is a section label; trailing punctuation (… : ») allowed. */
     private static final Pattern LABEL = Pattern.compile(
-            "(advert|advertisement|ad|sponsored|sponsored content|paid content|\\d* ?comments?|comment|share|"
+            "[-–—|•·*\\s]*(advert|advertisement|ad|sponsored|sponsored content|paid content|\\d* ?comments?|comment|share|"
                     + "share this|share this (article|story)|share on \\w+|related|related (articles|stories|content|"
                     + "coverage|news|links|posts)|more|see more|see more photos|read more|read next|more on this|"
                     + "more stories|don'?t miss|you may also like|you might also like|recommended|recommended for you|"
@@ -79,6 +79,10 @@ final class BoilerplateLine {
                     + "^[(\\[]?(photo |image |foto |bild)?credits?\\s*:|^beitragsbild\\s*:|^titelbild\\s*:|^(abbildung|abb\\.|figure|fig\\.)\\s*\\d*\\s*:|"
                     + "^(video )?verfügbar bis\\b|^gefällt (dir|ihnen|euch) (unser|unsere|dieser|dieses|der)\\b|"
                     + "(schreib(t|en sie)?|verraten sie|sagen sie).{0,40}(in den|in die) kommentare|"
+                    + "(einloggen|anmelden|registrieren|log ?in|sign ?in|iniciar sesión|connecter).{0,40}"
+                    + "(kommentieren|diskussion|comment|discussion|comentar)|"
+                    + "(nuestro canal de youtube|unseren? youtube-kanal|our youtube channel|notre chaîne youtube)|"
+
                     + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
     /**
      * A picture credit on its own line: a photographer and a picture agency joined by a slash ("AFP /
@@ -89,9 +93,11 @@ final class BoilerplateLine {
                     + "shutterstock|istock(photo)?|ddp|efe|anp|ansa|xinhua|新华社|视觉中国)\\b[^.!?。]{0,30}$"
                     + "|^(getty images|afp|reuters|dpa|epa|ap|imago( images)?|keystone|picture[- ]alliance|shutterstock|"
                     + "istock(photo)?|ddp|efe|anp|ansa)\\s*/\\s*[^.!?。/]{2,40}$");
+    /** A picture's caption with its credit at the end: "Der Neubau am Fluss. © AFP / Marco Rossi", "… | © Getty Images". */
+    private static final Pattern CREDITED_CAPTION = Pattern.compile("[.!?。]\\s*(\\|\\s*)?(©|\\(c\\))\\s*[^.!?©。]{2,60}$");
     /** A line that is only a byline with a date, or a date with a prefix: publishing metadata. */
     private static final Pattern DATELINE_START = Pattern.compile(
-            "(published|updated|posted|last updated|by|aktualisiert|zuletzt aktualisiert|veröffentlicht|veröffentlichung|"
+            "(published|updated|posted|last updated|by|aktualisiert|publiziert|zuletzt aktualisiert|veröffentlicht|veröffentlichung|"
                     + "erstellt|eingestellt von|geschrieben von|verfasst von|stand|actualizado|publicado|publié|mis à jour|"
                     + "pubblicato|aggiornato|opublikowano|zaktualizowano)\\b.*");
     private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
@@ -135,6 +141,11 @@ final class BoilerplateLine {
             return true;
         }
         return n <= MAX_DATELINE_CHARS && isDateline(s);
+    }
+
+    /** A caption that ends with the picture's credit; the reader keeps it as the caption, never as text. */
+    static boolean isCreditedCaption(String line) {
+        return line.length() <= MAX_PROMO_CHARS && CREDITED_CAPTION.matcher(line).find();
     }
 
     private static boolean endsSentence(String s) {
