@@ -32,6 +32,7 @@ final class BodyReader implements NodeFilter {
     private static final double TEASER_LIST_LINK_DENSITY = 0.35;
     private static final int MIN_TEASER_ITEMS = 3;
     private static final int MAX_CHARS_AFTER_TEASERS = 100;
+    private static final int MIN_CARD_LINKS = 3;
 
     private final ContentDensity density;
     private final String title;
@@ -94,7 +95,8 @@ final class BodyReader implements NodeFilter {
             return FilterResult.CONTINUE;
         }
         if (!ContentDensity.BLOCK_TAGS.contains(tag) && !tag.equals("img")) {
-            return FilterResult.CONTINUE;
+            // a card that opens over a name (the person's picture and their latest stories) is not the sentence's
+            return isInlineCard(e) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
         }
         flush();
         if (depth > 0 && isLinkList(e)) {
@@ -164,7 +166,47 @@ final class BodyReader implements NodeFilter {
         }
         boolean list = isList(e);
         // a list that is mostly one link is a pointer elsewhere, however few items it has
-        return s.linkDensity() > 0.5 && (s.links >= 2 || s.chars < 40 || list) || list && isTeaserList(e, s) && endsItsBlock(e);
+        boolean linked = s.linkDensity() > 0.5 && linkDensityWithoutCards(e, s) > 0.5;
+        return linked && (s.links >= 2 || s.chars < 40 || list) || list && isTeaserList(e, s) && endsItsBlock(e);
+    }
+
+    /**
+     * An inline box of several links that is nearly all links: a hover card or a widget set into a
+     * paragraph (a person's picture and latest stories behind their name). The innermost such box is
+     * the card; the span around it holds the name the sentence needs.
+     */
+    private boolean isInlineCard(Element e) {
+        if (!isCardShaped(e)) {
+            return false;
+        }
+        for (Element child : e.children()) {
+            if (isCardShaped(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isCardShaped(Element e) {
+        if (!e.normalName().equals("span")) {
+            return false;
+        }
+        ContentDensity.Stats s = density.of(e);
+        return s.links >= MIN_CARD_LINKS && s.linkDensity() >= 0.8;
+    }
+
+    /** Characters and linked characters of {@code e} outside the inline cards in it. */
+    private double linkDensityWithoutCards(Element e, ContentDensity.Stats s) {
+        int chars = s.chars;
+        int linkChars = s.linkChars;
+        for (Element span : e.getElementsByTag("span")) {
+            if (isInlineCard(span)) {
+                ContentDensity.Stats c = density.of(span);
+                chars -= c.chars;
+                linkChars -= c.linkChars;
+            }
+        }
+        return chars <= 0 ? 0 : (double) linkChars / chars;
     }
 
     private static boolean isList(Element e) {
