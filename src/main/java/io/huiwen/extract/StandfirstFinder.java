@@ -20,6 +20,7 @@ final class StandfirstFinder {
     /** Only short elements are read as the headline: a wrapper named "title" around the page is not read whole. */
     private static final int MAX_KICKER_CHARS = 60;
     private static final int MIN_LEAD_WORDS = 6;
+    private static final int MIN_UNPUNCTUATED_LEAD_WORDS = 10;
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?。！？…“”\"»«]$");
     /** Byline and publication lines in the languages of the pages we read: "Von Anna Berger, …", "Veröffentlicht am …". */
     private static final java.util.regex.Pattern CREDIT_START = java.util.regex.Pattern.compile(
@@ -130,7 +131,10 @@ final class StandfirstFinder {
      * "Redaktion – 31. Januar"), datelines, credits and photo captions in the header do not.
      */
     private static boolean isLeadText(String text, Element e) {
-        if (!SENTENCE_END.matcher(text).find() || words(text) < MIN_LEAD_WORDS || text.contains("©")
+        int words = words(text);
+        // a subtitle often has no full stop; a long one is still a sentence, a short one is a kicker or a label
+        boolean sentence = SENTENCE_END.matcher(text).find() || words >= MIN_UNPUNCTUATED_LEAD_WORDS && isMostlyLetters(text);
+        if (!sentence || words < MIN_LEAD_WORDS || text.contains("©")
                 || CREDIT_START.matcher(text).lookingAt()) {
             return false;
         }
@@ -141,6 +145,21 @@ final class StandfirstFinder {
             return false; // a dateline
         }
         return !ChromeRemover.isUnlikely(e);
+    }
+
+    /** Letters, not figures: a ticker of prices has many "words" and no sentence. */
+    private static boolean isMostlyLetters(String text) {
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (Character.isDigit(c)) {
+                digits++;
+            }
+        }
+        return letters >= (letters + digits) * 0.9;
     }
 
     /** Words, with a run of Han characters counting one word per two characters. */
