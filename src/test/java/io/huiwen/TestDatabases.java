@@ -1,7 +1,9 @@
 package io.huiwen;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -35,6 +37,16 @@ public final class TestDatabases {
         pool.setMaximumPoolSize(4);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         return pool;
+    }
+
+    /**
+     * Flyway as a Huiwen whose newest migration was {@code version} ran it: V1..{@code version} one by
+     * one. Such a Huiwen had no baseline migration ({@code B13__schema.sql}), which Flyway would
+     * otherwise run on an empty database whatever the target.
+     */
+    public static Flyway olderHuiwen(DataSource db, String version) {
+        return Flyway.configure().dataSource(db).locations("classpath:db/migration").target(version)
+                .configuration(Map.of("flyway.baselineMigrationPrefix", "none-before-B13_")).load();
     }
 
     /** Drops a database {@link #freshPostgres} made; nothing when it is gone already or not PostgreSQL. */

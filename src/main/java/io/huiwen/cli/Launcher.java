@@ -12,6 +12,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /** Entry point of the jar: runs the portal or one command, and says how it went. */
 public final class Launcher {
@@ -64,7 +66,8 @@ public final class Launcher {
 
     private static int serve(Invocation inv, PrintStream err) {
         try {
-            new SpringApplicationBuilder(HuiwenApplication.class).run(inv.springArgs().toArray(String[]::new));
+            new SpringApplicationBuilder(HuiwenApplication.class).applicationStartup(startupRecording())
+                    .run(inv.springArgs().toArray(String[]::new));
         } catch (RuntimeException e) {
             DataDirLock.InUseException inUse = inUse(e);
             if (inUse == null) {
@@ -74,6 +77,15 @@ public final class Launcher {
             return 2;
         }
         return KEEP_RUNNING;
+    }
+
+    /**
+     * With {@code -Dhuiwen.startup-recording=true} (and {@code -XX:StartFlightRecording}), Spring's
+     * start-up steps — each bean made, the configuration parsed, with their durations — go into the
+     * flight recording as events, to see where a start's time goes (see BENCHMARKS.md).
+     */
+    private static ApplicationStartup startupRecording() {
+        return Boolean.getBoolean("huiwen.startup-recording") ? new FlightRecorderApplicationStartup() : ApplicationStartup.DEFAULT;
     }
 
     /**

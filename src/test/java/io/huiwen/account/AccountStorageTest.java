@@ -146,7 +146,7 @@ class AccountStorageTest {
             pool.setJdbcUrl(url);
             pool.setUsername("sa");
             pool.setPassword("");
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("9").load().migrate();
+            TestDatabases.olderHuiwen(pool, "9").migrate();
             JdbcClient jdbc = JdbcClient.create(pool);
             jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES ('admin_password_hash', ?)").param(ENCODER.encode("old-generated")).update();
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
