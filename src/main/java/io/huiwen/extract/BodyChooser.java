@@ -37,11 +37,12 @@ final class BodyChooser {
     }
 
     static ArticleBody choose(Element root, ContentDensity density, String title, List<String> structuredBodies) {
-        ArticleBody body = BodyReader.read(
-                StandfirstFinder.withStandfirst(root, MainContentFinder.find(root, density), title, density), density, title);
+        Element headline = headline(root, title);
+        ArticleBody body = BodyReader.read(StandfirstFinder.withStandfirst(root,
+                MainContentFinder.find(root, density, MainContentFinder.MIN_PARAGRAPH_CHARS, headline), title, density), density, title);
         if (body.textLength() < SHORT_BODY_CHARS) {
             ArticleBody everyLine = BodyReader.read(StandfirstFinder.withStandfirst(root,
-                    MainContentFinder.find(root, density, SHORT_LINE_CHARS), title, density), density, title);
+                    MainContentFinder.find(root, density, SHORT_LINE_CHARS, headline), title, density), density, title);
             if (everyLine.textLength() > body.textLength()) {
                 body = everyLine;
             }
@@ -60,6 +61,21 @@ final class BodyChooser {
             }
         }
         return body;
+    }
+
+    /** The page's headline: the first h1, else h2, whose text ends with the title; null when none does. */
+    static Element headline(Element root, String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        for (String tag : List.of("h1", "h2")) {
+            for (Element h : root.getElementsByTag(tag)) {
+                if (h.text().strip().endsWith(title)) {
+                    return h;
+                }
+            }
+        }
+        return null;
     }
 
     /** The prose paragraphs after the headline, in page order; none when the page has no headline. */

@@ -24,6 +24,7 @@ final class MainContentFinder {
     private static final String ARTICLE_BODY = "articleBody";
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MAX_WRAPPER_LEVELS = 3;
+    private static final double BEFORE_HEADLINE_WEIGHT = 0.5;
     /** A wrapper holding this much more than the body so far is more than a wrapper (a picture's caption fits). */
     private static final double WRAPPER_SLACK = 1.3;
 
@@ -36,6 +37,14 @@ final class MainContentFinder {
 
     /** {@code minParagraphChars}: the shortest text that votes; a short body of one-line paragraphs needs a low one. */
     static List<Element> find(Element root, ContentDensity density, int minParagraphChars) {
+        return find(root, density, minParagraphChars, null);
+    }
+
+    /**
+     * {@code headline}, when known: a block that ends before the headline (a side tray or a promo column
+     * printed first in the page's source) weighs half; the story follows its headline.
+     */
+    static List<Element> find(Element root, ContentDensity density, int minParagraphChars, Element headline) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element marked : root.getElementsByAttributeValue(ITEMPROP, ARTICLE_BODY)) {
             scores.put(marked, 0.0);
@@ -62,8 +71,15 @@ final class MainContentFinder {
         }
         Element best = null;
         double bestScore = 0;
+        Map<Element, Integer> order = headline == null ? Map.of() : documentOrder(root);
+        Set<Element> aboveHeadline = headline == null ? Set.of() : aroundHeadline(headline);
+        int headlineAt = headline == null ? -1 : order.getOrDefault(headline, -1);
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
             double score = finalScore(entry.getKey(), entry.getValue(), density);
+            if (headlineAt >= 0 && !aboveHeadline.contains(entry.getKey())
+                    && order.getOrDefault(entry.getKey(), Integer.MAX_VALUE) < headlineAt) {
+                score *= BEFORE_HEADLINE_WEIGHT;
+            }
             if (score > bestScore) {
                 best = entry.getKey();
                 bestScore = score;
@@ -76,6 +92,22 @@ final class MainContentFinder {
             return markedBodies(root, best); // the page said where its body ends: no sibling joins it
         }
         return withContinuations(best, withSiblings(best, bestScore, scores, density), scores, density);
+    }
+
+    private static Map<Element, Integer> documentOrder(Element root) {
+        Map<Element, Integer> order = new IdentityHashMap<>();
+        int i = 0;
+        for (Element e : root.getAllElements()) {
+            order.put(e, i++);
+        }
+        return order;
+    }
+
+    private static Set<Element> aroundHeadline(Element headline) {
+        Set<Element> around = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        around.add(headline);
+        around.addAll(headline.parents());
+        return around;
     }
 
     private static double finalScore(Element e, double raw, ContentDensity density) {
