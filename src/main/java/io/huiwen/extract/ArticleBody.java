@@ -23,6 +23,11 @@ final class ArticleBody {
     }
 
     private static final int MAX_LABEL_CHARS = 60;
+    private static final int MAX_ABOUT_BLOCKS = 4;
+    /** "Acme Corp. is a global provider …", "Die Muster GmbH ist ein …", "Acme es una empresa …". */
+    private static final java.util.regex.Pattern PRESENTS_A_NAME = java.util.regex.Pattern.compile(
+            "\\p{Lu}[\\p{L}\\d&.'’-]*( [\\p{Lu}\\d&][\\p{L}\\d&.'’-]*){0,4},? (is|ist|es|est|è|jest) "
+                    + "(a|an|the|one of|ein|eine|einer|der|die|una|uno|un|une|la|el|le|il|l'|jednym|wiodącym)\\b");
     /** Words that name further reading, in the languages of the pages we read. */
     private static final java.util.regex.Pattern READING_LABEL = java.util.regex.Pattern.compile(
             "(?iu)\\b(more|related|stories|read|also|mehr|weitere|artikel|lesen|más|también|plus|aussi|altri|anche|więcej|"
@@ -91,6 +96,22 @@ final class ArticleBody {
         if ((last.kind() == Kind.HEADING || last.kind() == Kind.PARAGRAPH) && isLabel(last.text())
                 && (last.kind() == Kind.HEADING || READING_LABEL.matcher(last.text()).find())) {
             blocks.remove(blocks.size() - 1);
+        }
+    }
+
+    /**
+     * Press releases and company blogs close with a standard paragraph about the company, set off by a
+     * rule ({@code ruleAt}: the blocks read before it), whose first sentence presents a name ("Acme is a
+     * global provider of …", "Die Muster GmbH ist ein …"). A short run like that after the last rule is
+     * not the story. (A heading "About Acme" alone is not enough: some releases print that section as
+     * part of the text.)
+     */
+    void dropAboutTheCompany(int ruleAt) {
+        if (ruleAt > 0 && ruleAt < blocks.size() && blocks.size() - ruleAt <= MAX_ABOUT_BLOCKS) {
+            Block first = blocks.get(ruleAt);
+            if (first.kind() == Kind.PARAGRAPH && PRESENTS_A_NAME.matcher(first.text()).lookingAt()) {
+                blocks.subList(ruleAt, blocks.size()).clear();
+            }
         }
     }
 

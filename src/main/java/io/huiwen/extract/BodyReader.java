@@ -40,6 +40,8 @@ final class BodyReader implements NodeFilter {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private boolean inItem;
+    /** How many blocks were read when the last horizontal rule came; -1 before any. */
+    private int lastRule = -1;
     private int linkDepth;
     private int linkChars;
     private int figureDepth;
@@ -55,6 +57,7 @@ final class BodyReader implements NodeFilter {
             NodeTraversor.filter(reader, e);
             reader.flush();
         }
+        reader.body.dropAboutTheCompany(reader.lastRule);
         reader.body.dropTrailingHeadings(); // a subheading with nothing after it labelled a list that was left out
         return reader.body;
     }
@@ -92,6 +95,11 @@ final class BodyReader implements NodeFilter {
         }
         if (tag.equals("br")) {
             flush();
+            return FilterResult.CONTINUE;
+        }
+        if (tag.equals("hr")) {
+            flush();
+            lastRule = body.blocks().size(); // a rule sets off what follows from the story
             return FilterResult.CONTINUE;
         }
         if (!ContentDensity.BLOCK_TAGS.contains(tag) && !tag.equals("img")) {

@@ -41,7 +41,9 @@ final class BoilerplateLine {
                     + "credits?|photo credit|bildnachweis|fotos?|quellenangaben|quellen|sources|erschienen in|"
                     + "möchten sie (den|diesen) artikel teilen|kommentare? schreiben|kommentar verfassen|"
                     + "(gefällt mir )?wird geladen|keine kommentare.{0,80}|no comments( yet)?|sin comentarios|"
-                    + "aucun commentaire|brak komentarzy)[\\s:：.…!！?»>\\-]*");
+                    + "aucun commentaire|brak komentarzy|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|"
+                    + "artículos relacionados|relacionados|articles similaires|articoli correlati|podobne (wpisy|artykuły)|"
+                    + "gefällt mir|me gusta|j'aime|mi piace|lubię to|sukai ini|suka memuat|terkait|iklan)[\\s:：.…!！?»>\\-]*");
     /**
      * Credit and housekeeping lines of Chinese newsrooms, whole on their own line: （责任编辑：…）, 【编辑：…】,
      * (责编：…), 校对：…, 采写：…, an original-title note (原标题：…), and the reproduction notes
@@ -60,7 +62,7 @@ final class BoilerplateLine {
                     + "categorías?|catégories?|categorie|kategorie|rubriken?|etiquetas|étiquettes)\\s*[:：>»|]");
     /** A label followed by a linked headline: "Read more: …", "RELATED: …", 相关阅读：…. */
     private static final Pattern LEAD_IN = Pattern.compile(
-            "(read more|read also|also read|see more|see also|more|related[\\w ]{0,16}|watch|listen|recommended|"
+            "[\\[(]?\\s*(read more|read also|also read|see more|see also|more|related[\\w ]{0,16}|watch|listen|recommended|"
                     + "on \\w+( \\w+)?|lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|siehe auch|"
                     + "lea también|lee también|vea también|ver también|mira|te puede interesar|le puede interesar|"
                     + "lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|zobacz (też|także|również)|"
@@ -95,6 +97,12 @@ final class BoilerplateLine {
                     + "istock(photo)?|ddp|efe|anp|ansa)\\s*/\\s*[^.!?。/]{2,40}$");
     /** A picture's caption with its credit at the end: "Der Neubau am Fluss. © AFP / Marco Rossi", "… | © Getty Images". */
     private static final Pattern CREDITED_CAPTION = Pattern.compile("[.!?。]\\s*(\\|\\s*)?(©|\\(c\\))\\s*[^.!?©。]{2,60}$");
+    /** A byline without a date: "By Anna Berger and Tom Hale", "Von Anna Berger", "Por María López y Juan Ruiz". */
+    private static final Pattern NAMES_BYLINE = Pattern.compile(
+            "^(By|BY|Von|VON|Por|POR|Par|PAR|Di|Przez) \\p{Lu}[\\p{L}.'’-]*( \\p{Lu}[\\p{L}.'’-]*){0,3}"
+                    + "((,| and| und| y| et| e| i| &) \\p{Lu}[\\p{L}.'’-]*( \\p{Lu}[\\p{L}.'’-]*){0,3})*$");
+    /** A wire story's closing credit: "Associated Press writers … contributed to this report." */
+    private static final Pattern CONTRIBUTED = Pattern.compile("contributed (to )?(this )?(report|story|article)( from [^.]{2,40})?\\.?$");
     /** A line that is only a byline with a date, or a date with a prefix: publishing metadata. */
     private static final Pattern DATELINE_START = Pattern.compile(
             "(published|updated|posted|last updated|by|aktualisiert|publiziert|zuletzt aktualisiert|veröffentlicht|veröffentlichung|"
@@ -132,6 +140,9 @@ final class BoilerplateLine {
         // a whole paragraph that is one link, with no sentence around it, is a headline pointing elsewhere;
         // a bare address is a citation, though
         if (linkDensity >= 0.9 && !endsSentence(s) && !s.startsWith("http") && !s.startsWith("www.")) {
+            return true;
+        }
+        if (n <= MAX_LABEL_CHARS * 2 && NAMES_BYLINE.matcher(line.strip()).matches() || CONTRIBUTED.matcher(s).find()) {
             return true;
         }
         if (n <= MAX_LABEL_CHARS * 2 && PHOTO_CREDIT.matcher(s).find()) {
