@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class MonthNames {
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final String WORD = "(\\p{L}{3,12})\\.?";
-    private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?((?:19|20)\\d{2})(?!\\d)");
+    /** A two-digit year with the time glued on ("28.09.19" + "12:44" → "28.09.1912:44") is not the year 1912. */
+    private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?((?:19|20)\\d{2})(?![\\d:])");
     private static final Pattern DAY_MONTH = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})(?:\\.|er|º)?\\s+(?:de\\s+)?" + WORD + ",?\\s+(?:de\\s+)?((?:19|20)\\d{2})(?!\\d)",
             Pattern.UNICODE_CHARACTER_CLASS);

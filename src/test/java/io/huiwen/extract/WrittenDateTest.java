@@ -32,7 +32,7 @@ class WrittenDateTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"05/04/2021", "31.02.2022", "Seite 12 von 2021 Einträgen"})
+    @CsvSource(delimiter = '|', value = {"05/04/2021", "31.02.2022", "Seite 12 von 2021 Einträgen", "28.09.1912:44"})
     void ambiguousOrImpossibleDatesAreNotTaken(String printed) {
         assertThat(PublishDateParser.dated(printed, null)).isNull();
     }
