@@ -34,15 +34,23 @@ final class PublishDateFinder {
     /** "2022 11-07 13:43": a year printed apart from its month and day. */
     private static final Pattern SPLIT_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s+(\\d{1,2}\\s*[-/.月])");
     private static final int MAX_TEASER_CHARS = 400;
+    private static final int MAX_ELEMENTS_UNDER_HEADLINE = 10;
+    private static final int MAX_DATE_LINE_CHARS = 80;
     private static final Duration AGREEING = Duration.ofHours(24);
 
     private PublishDateFinder() {}
 
     static Dated find(Document doc, ContentDensity density, String metaDate, String bylineDate, Instant fetchedAt) {
         Dated fromMeta = PublishDateParser.dated(metaDate, fetchedAt);
+        if (fromMeta == null) {
+            fromMeta = microdataDate(doc); // <span itemprop="datePublished" datetime="…">: metadata in the body
+        }
         Dated printed = PublishDateParser.dated(bylineDate, fetchedAt);
         if (printed == null) {
             printed = dateNearTitle(doc, null); // absolute dates first: "3小时前" in a sidebar is not the article's
+        }
+        if (printed == null) {
+            printed = dateUnderHeadline(doc); // "Lübeck, 31. März 2003" in a line of its own under the h1
         }
         if (fromMeta != null && printed != null) {
             Duration apart = Duration.between(fromMeta.time(), printed.time()).abs();
@@ -75,6 +83,15 @@ final class PublishDateFinder {
             if (++seen > 40) {
                 break;
             }
+            // the machine-readable form of a date the element prints (or leaves to a script to print);
+            // "39 mins ago" beside it marks a teaser's time, not the article's
+            if (e.normalName().equals("time") && e.hasAttr("datetime")
+                    && (e.text().isBlank() || PublishDateParser.dated(e.text(), null) != null)) {
+                Dated stated = PublishDateParser.dated(e.attr("datetime"), fetchedAt);
+                if (stated != null) {
+                    return stated;
+                }
+            }
             String text = e.ownText().isBlank() ? e.text() : e.ownText();
             if (text.length() <= 60) {
                 Dated t = PublishDateParser.dated(text, fetchedAt);
@@ -85,6 +102,57 @@ final class PublishDateFinder {
                 if (t != null) {
                     return t;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The page's schema.org microdata: an element marked {@code itemprop="datePublished"}, by its attribute or its text. */
+    private static Dated microdataDate(Document doc) {
+        for (Element e : doc.select("[itemprop=datePublished]")) {
+            for (String value : List.of(e.attr("datetime"), e.attr("content"), e.text())) {
+                Dated d = value.isBlank() ? null : PublishDateParser.dated(value.strip(), null);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A short line of its own among the first elements after the headline that reads as a whole date:
+     * the date line of a template that names it nothing ("article-metadata", a bare {@code <p>}).
+     */
+    private static Dated dateUnderHeadline(Document doc) {
+        Element headline = doc.body().selectFirst("h1");
+        if (headline == null) {
+            return null;
+        }
+        boolean after = false;
+        int seen = 0;
+        for (Element e : doc.body().getAllElements()) {
+            if (!after) {
+                after = e == headline;
+                continue;
+            }
+            if (e.parents().contains(headline) || seen++ > MAX_ELEMENTS_UNDER_HEADLINE) {
+                if (seen > MAX_ELEMENTS_UNDER_HEADLINE) {
+                    break;
+                }
+                continue;
+            }
+            if (e.ownText().length() > MAX_DATE_LINE_CHARS) {
+                break; // the story's prose has begun: a date line stands above it
+            }
+            String text = e.text().strip();
+            if (text.isEmpty() || text.length() > MAX_DATE_LINE_CHARS || !e.children().isEmpty() && e.ownText().isBlank()
+                    || inListOfOthers(e)) {
+                continue;
+            }
+            Dated d = PublishDateParser.dated(text, null);
+            if (d != null) {
+                return d;
             }
         }
         return null;

@@ -39,7 +39,12 @@ class WrittenDateTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"<span class=\"meta__date\">06.12.2022</span>|2022-12-06",
-        "<p class=\"article-date\">02. Februar 2022</p>|2022-02-02"})
+        "<p class=\"article-date\">02. Februar 2022</p>|2022-02-02",
+        // a date line under the headline in an element named nothing like a date
+        "<div class=\"article-metadata\"><span>Lübeck, 31. März 2003</span></div>|2003-03-31",
+        "<p class=\"meta-info\">03.02.2022 15:34</p>|2022-02-03",
+        // schema.org microdata in the body: the attribute is the date, the text only a day and month
+        "<span class=\"text-capitalize\" itemprop=\"datePublished\" datetime=\"2022-02-04\">04. Februar</span>|2022-02-04"})
     void pageThatPrintsOnlySuchADateIsDatedByIt(String dateLine, String day) throws Exception {
         String html = "<html><head><title>Wärmepumpen im Altbau</title></head><body><h1>Wärmepumpen im Altbau</h1>" + dateLine
                 + "<div class=\"text\"><p>Wärmepumpen lassen sich auch in älteren Häusern einsetzen, wenn die Heizkörper groß genug sind.</p>"
