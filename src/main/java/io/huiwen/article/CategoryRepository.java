@@ -2,12 +2,15 @@ package io.huiwen.article;
 
 import io.huiwen.text.Folding;
 import io.huiwen.text.Pinyin;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
@@ -27,8 +30,8 @@ public class CategoryRepository {
      * evidence reads them for every article, which was a handful of queries per article on an import.
      */
     private final AtomicReference<Known> known = new AtomicReference<>();
-    private static final long KEEP_KNOWN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private static final long KEEP_KNOWN_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private final AtomicLong changes = new AtomicLong();
 
     CategoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -111,7 +114,7 @@ public class CategoryRepository {
         List<Category> all = findAll();
         Map<String, Category> bySlug = new HashMap<>();
         all.forEach(c -> bySlug.put(c.slug(), c));
-        Known read = new Known(all, java.util.Collections.unmodifiableMap(bySlug), java.util.Collections.unmodifiableMap(namesByKey()), now);
+        Known read = new Known(all, Collections.unmodifiableMap(bySlug), Collections.unmodifiableMap(namesByKey()), now);
         synchronized (known) { // kept only when no change was announced while reading
             if (changes.get() == changesBefore) {
                 known.set(read);
