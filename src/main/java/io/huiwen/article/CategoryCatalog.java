@@ -82,6 +82,7 @@ public class CategoryCatalog {
         Category created = categories.require(s);
         audit.record(actor, "category.create", "category", created.slug(), "新建栏目 " + n + "（" + s + "）", null, n);
         outbox.navigationChanged();
+        categories.changed();
         return created;
     }
 
@@ -100,6 +101,7 @@ public class CategoryCatalog {
         }
         audit.record(actor, "category.rename", "category", current.slug(), "栏目 " + current.name() + " 改名为 " + n, current.name(), n);
         outbox.navigationChanged();
+        categories.changed();
         return require(id);
     }
 
@@ -125,6 +127,7 @@ public class CategoryCatalog {
         audit.record(actor, "category.reorder", "category", moved.slug(), "栏目 " + moved.name() + (step < 0 ? " 上移" : " 下移"),
                 before, slugs(order));
         outbox.navigationChanged();
+        categories.changed();
     }
 
     /**
@@ -173,6 +176,7 @@ public class CategoryCatalog {
         if (!joined.equals(before)) {
             jdbc.sql("UPDATE category SET aliases = ? WHERE id = ?").params(joined, id).update();
             audit.record(actor, "category.aliases", "category", category.slug(), "修改栏目 " + category.name() + " 的别名", before, joined);
+            categories.changed();
         }
         return aliases;
     }
@@ -205,6 +209,7 @@ public class CategoryCatalog {
         audit.record(actor, "category.delete", "category", doomed.slug(), "删除栏目 " + doomed.name() + moved,
                 doomed.slug() + " " + doomed.name(), null);
         outbox.navigationChanged();
+        categories.changed();
     }
 
     private Category require(long id) {

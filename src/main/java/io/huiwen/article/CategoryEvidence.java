@@ -51,13 +51,13 @@ class CategoryEvidence {
             return new Choice(categories.require(categorySlug), fromSource ? BY_SOURCE : BY_EDITOR, true);
         }
         CategoryTally.Verdict verdict = weigh(page);
-        Category chosen = verdict.slug() == null ? null : categories.findBySlug(verdict.slug()).orElse(null);
+        Category chosen = verdict.slug() == null ? null : categories.knownBySlug(verdict.slug()).orElse(null);
         return new Choice(chosen, chosen == null ? BY_CLASSIFIER : verdict.by(), chosen != null && verdict.sure());
     }
 
     /** Every signal the page gives, the page's own filing first (it wins ties). */
     CategoryTally.Verdict weigh(ExtractedArticle page) {
-        List<String> slugs = categories.findAll().stream().map(Category::slug).toList();
+        List<String> slugs = categories.known().all().stream().map(Category::slug).toList();
         CategoryTally tally = new CategoryTally();
         tally.add(slug(categories.forBreadcrumb(page.breadcrumb())), BY_BREADCRUMB, CategoryTally.PAGE_FILED);
         tally.add(slug(categories.forSection(page.section())), BY_SECTION, CategoryTally.PAGE_FILED);

@@ -2,20 +2,36 @@ package io.huiwen.article;
 
 import io.huiwen.text.Folding;
 import io.huiwen.text.Pinyin;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 public class CategoryRepository {
 
     private final JdbcClient jdbc;
+    /**
+     * The categories and the names pages file under, read once and kept until they change
+     * ({@link #changed}, or another node's change seen in the change log) and at most
+     * {@link #KEEP_KNOWN_NANOS} (another node's new aliases write no change-log row): the category
+     * evidence reads them for every article, which was a handful of queries per article on an import.
+     */
+    private final AtomicReference<Known> known = new AtomicReference<>();
+    private static final long KEEP_KNOWN_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private final AtomicLong changes = new AtomicLong();
 
     CategoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -46,7 +62,7 @@ public class CategoryRepository {
      * nothing: an editor creates categories, a page does not.
      */
     public Optional<Category> forBreadcrumb(List<String> crumbs) {
-        Map<String, Category> names = namesByKey();
+        Map<String, Category> names = known().names();
         for (int i = crumbs.size() - 1; i >= 0; i--) {
             Category c = names.get(crumbKey(crumbs.get(i)));
             if (c != null) {
@@ -65,7 +81,7 @@ public class CategoryRepository {
      * 国际在线 and 经济日报 are outlets.
      */
     public Optional<Category> forChannelName(String name, boolean siteName) {
-        Map<String, Category> names = namesByKey();
+        Map<String, Category> names = known().names();
         String key = crumbKey(name);
         if (names.containsKey(key)) {
             return Optional.of(names.get(key));
@@ -83,6 +99,70 @@ public class CategoryRepository {
 
     /** A site's name before a channel's (新浪, 凤凰网), and a word after one (湃, 头条). */
     private static final int MAX_BRAND_CHARS = 4, MAX_AFTER_CHANNEL_CHARS = 2;
+
+    /** The categories as last read: in navigation order, by slug, and by the crumb keys of their names. */
+    record Known(List<Category> all, Map<String, Category> bySlug, Map<String, Category> names, long readAt) {}
+
+    /** The categories and their names, read from the database only when they changed since the last read. */
+    Known known() {
+        Known k = known.get();
+        long now = System.nanoTime();
+        if (k != null && now - k.readAt() < KEEP_KNOWN_NANOS) {
+            return k;
+        }
+        long changesBefore = changes.get();
+        List<Category> all = findAll();
+        Map<String, Category> bySlug = new HashMap<>();
+        all.forEach(c -> bySlug.put(c.slug(), c));
+        Known read = new Known(all, Collections.unmodifiableMap(bySlug), Collections.unmodifiableMap(namesByKey()), now);
+        synchronized (known) { // kept only when no change was announced while reading
+            if (changes.get() == changesBefore) {
+                known.set(read);
+            }
+        }
+        return read;
+    }
+
+    /**
+     * The category with this slug as last read, or the database's answer when it is not among
+     * them (created since by another node): for choosing an article's category, many times a second.
+     */
+    Optional<Category> knownBySlug(String slug) {
+        Category c = known().bySlug().get(slug);
+        return c != null ? Optional.of(c) : findBySlug(slug);
+    }
+
+    /**
+     * The categories changed on this node (created, renamed, moved, aliased, deleted): what was read
+     * is forgotten now and again when the change's transaction ends, so no read taken before the
+     * commit outlives it.
+     */
+    void changed() {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    /** Another node's category change reaches this one through the change log as article 0 ({@link IndexOutbox#navigationChanged}). */
+    @EventListener
+    void articlesChanged(ArticlesChanged change) {
+        if (change.everything() || change.articleIds().contains(IndexOutbox.NO_ARTICLE)) {
+            forget();
+        }
+    }
+
+    private void forget() {
+        synchronized (known) {
+            changes.incrementAndGet();
+            known.set(null);
+        }
+    }
 
     /** Crumb key → category: the categories' names, slugs and aliases, then the shipped section names of the categories there are. */
     private Map<String, Category> namesByKey() {

@@ -45,11 +45,14 @@ public final class CategoryLexicon {
 
     private final Map<String, Set<String>> words; // slug -> words, folded
     private final Map<String, Pattern> latin;     // slug -> one pattern of its Latin words
+    private final Map<String, List<String>> han;  // slug -> its words with a Chinese character, as counted in the text
 
     CategoryLexicon(Map<String, Set<String>> words) {
         this.words = new TreeMap<>(words);
         this.latin = new HashMap<>();
+        this.han = new HashMap<>();
         this.words.forEach((slug, set) -> {
+            han.put(slug, set.stream().filter(CategoryLexicon::hasHan).toList());
             List<String> alternatives = set.stream().filter(w -> !hasHan(w)).map(Pattern::quote).toList();
             if (!alternatives.isEmpty()) {
                 latin.put(slug, Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", alternatives) + ")(?![a-z0-9])"));
@@ -147,19 +150,18 @@ public final class CategoryLexicon {
         for (Segmenter.Word w : Segmenter.get().dictionaryWords(text)) {
             tokens.merge(w.text(), 1, Integer::sum);
         }
-        for (Map.Entry<String, Set<String>> section : words.entrySet()) {
-            for (String w : section.getValue()) {
-                if (!hasHan(w)) {
-                    continue;
-                }
+        String lower = null;
+        for (String section : words.keySet()) {
+            for (String w : han.get(section)) {
                 int n = w.length() == 2 ? tokens.getOrDefault(w, 0) : occurrences(text, w);
                 if (n > 0) {
                     out.put(w, n);
                 }
             }
-            Pattern p = latin.get(section.getKey());
+            Pattern p = latin.get(section);
             if (p != null) {
-                Matcher m = p.matcher(text.toLowerCase(Locale.ROOT));
+                lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
+                Matcher m = p.matcher(lower);
                 while (m.find()) {
                     out.merge(m.group(), 1, Integer::sum);
                 }

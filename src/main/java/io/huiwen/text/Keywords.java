@@ -116,15 +116,28 @@ public final class Keywords {
         Map<String, Integer> freq = new HashMap<>();
         words.forEach(w -> freq.merge(w, 1, Integer::sum));
         String whole = t + "\n" + b;
-        List<String> ranked = new ArrayList<>(rank.keySet());
-        // a piece of a longer word (巴巴 of 阿里巴巴) or a word every story uses (业务, 平台) is never a tag
-        ranked.removeIf(w -> GenericWords.isGeneric(w) || WholeWords.pieceOfLongerWord(w, whole));
         Map<String, Double> scores = new HashMap<>();
         rank.keySet().forEach(w -> scores.put(w, score(w, rank, freq, titleWords, hints) * latin.weight(w)));
         Comparator<String> byScore = Comparator.comparingDouble(scores::get);
-        ranked.sort(byScore.reversed().thenComparing(Comparator.naturalOrder()));
-        List<String> tags = new ArrayList<>(ranked.stream()
-                .filter(w -> freq.get(w) >= 2 || titleWords.contains(w)).limit(max).toList());
+        List<String> byRank = new ArrayList<>(rank.keySet());
+        byRank.sort(byScore.reversed().thenComparing(Comparator.naturalOrder()));
+        // a piece of a longer word (巴巴 of 阿里巴巴) or a word every story uses (业务, 平台) is never a tag;
+        // words are checked best first and only until the tags are found (the check reads the whole text)
+        List<String> ranked = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (String w : byRank) {
+            if (tags.size() >= max) {
+                break;
+            }
+            if (GenericWords.isGeneric(w) || WholeWords.pieceOfLongerWord(w, whole)) {
+                continue;
+            }
+            ranked.add(w);
+            if (freq.get(w) >= 2 || titleWords.contains(w)) {
+                tags.add(w);
+            }
+        }
+        // when fewer than MIN_TAGS were found, every word was checked: ranked holds them all
         for (String w : ranked) { // a short text still gets a few tags
             if (tags.size() >= Math.min(MIN_TAGS, max)) {
                 break;

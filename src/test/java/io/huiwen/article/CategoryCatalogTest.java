@@ -76,6 +76,32 @@ class CategoryCatalogTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void theNamesPagesAreFiledUnderAreReadOnceAndForgottenWhenTheCategoriesChange(String database) {
+        JdbcClient jdbc = DATABASES.node(database);
+        CategoryRepository categories = new CategoryRepository(jdbc);
+        CategoryCatalog catalog = new CategoryCatalog(jdbc, categories, new IndexOutbox(jdbc), new AuditLog(jdbc, clock));
+        assertThat(categories.forBreadcrumb(List.of("首页", "房车"))).isEmpty();
+
+        // another node's change, not yet read from the change log: what was read stands
+        jdbc.sql("INSERT INTO category (slug, name, position) VALUES ('fangche', '房车', 900)").update();
+        assertThat(categories.forBreadcrumb(List.of("首页", "房车"))).as("read once, not per page").isEmpty();
+        categories.articlesChanged(ArticlesChanged.of(java.util.Set.of(42L)));
+        assertThat(categories.forBreadcrumb(List.of("首页", "房车"))).as("an article's change is not the navigation's").isEmpty();
+        categories.articlesChanged(ArticlesChanged.of(java.util.Set.of(IndexOutbox.NO_ARTICLE)));
+        Category fangche = categories.forBreadcrumb(List.of("首页", "房车")).orElseThrow();
+        assertThat(fangche.slug()).isEqualTo("fangche");
+
+        // this node's own changes are seen at once
+        catalog.setAliases("王主编", fangche.id(), "旅居车");
+        assertThat(categories.forBreadcrumb(List.of("旅居车")).orElseThrow().slug()).isEqualTo("fangche");
+        catalog.rename("王主编", fangche.id(), "房车露营");
+        assertThat(categories.forChannelName("房车露营", false).orElseThrow().slug()).isEqualTo("fangche");
+        catalog.delete("王主编", fangche.id(), null);
+        assertThat(categories.forBreadcrumb(List.of("旅居车"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void articlesAreCountedPerHourInTheDatabase(String database) {
         JdbcClient jdbc = DATABASES.node(database);
         OffsetDateTime nine = OffsetDateTime.parse("2026-11-29T09:00:00+08:00");
