@@ -48,7 +48,7 @@ final class BodyChooser {
             }
         }
         if (body.textLength() < HtmlArticleExtractor.MIN_BODY_CHARS) {
-            ArticleBody afterHeadline = BodyReader.read(paragraphsAfterHeadline(root, title, density), density, title);
+            ArticleBody afterHeadline = BodyReader.read(paragraphsAfter(root, headline, density), density, title);
             if (afterHeadline.textLength() > body.textLength()) {
                 body = afterHeadline;
             }
@@ -78,20 +78,19 @@ final class BodyChooser {
         return null;
     }
 
-    /** The prose paragraphs after the headline, in page order; none when the page has no headline. */
-    private static List<Element> paragraphsAfterHeadline(Element root, String title, ContentDensity density) {
+    /** The prose paragraphs after {@code headline}, in page order; none when the page has no headline. */
+    private static List<Element> paragraphsAfter(Element root, Element headline, ContentDensity density) {
         List<Element> paragraphs = new ArrayList<>();
-        if (title == null || title.isBlank()) {
+        if (headline == null) {
             return paragraphs;
         }
         boolean afterHeadline = false;
         for (Element e : root.getAllElements()) {
-            String tag = e.normalName();
             if (!afterHeadline) {
-                afterHeadline = (tag.equals("h1") || tag.equals("h2")) && e.text().strip().endsWith(title);
+                afterHeadline = e == headline;
                 continue;
             }
-            if (tag.equals("p") && e.closest("a") == null) {
+            if (e.normalName().equals("p") && e.closest("a") == null) {
                 ContentDensity.Stats s = density.of(e);
                 if (s.chars >= MIN_PARAGRAPH_CHARS && s.linkDensity() < 0.5 && s.punctuation > 0) {
                     paragraphs.add(e);

@@ -109,22 +109,13 @@ final class ChromeRemover {
         return containsAny((e.className() + " " + e.id()).toLowerCase(Locale.ROOT), THREAD_WORDS) && e.selectFirst("h1") == null;
     }
 
-    /** The elements around the page's headline (an h1, else an h2, whose text ends with the title). */
+    /** The page's headline (see {@link BodyChooser#headline}) and the elements around it. */
     private static Set<Element> headlineContainers(Document doc, String title) {
         Set<Element> around = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (title == null || title.isBlank()) {
-            return around;
-        }
-        for (String tag : List.of("h1", "h2")) {
-            for (Element h : doc.body().getElementsByTag(tag)) {
-                if (h.text().strip().endsWith(title)) {
-                    around.add(h);
-                    around.addAll(h.parents());
-                }
-            }
-            if (!around.isEmpty()) {
-                break;
-            }
+        Element headline = BodyChooser.headline(doc.body(), title);
+        if (headline != null) {
+            around.add(headline);
+            around.addAll(headline.parents());
         }
         return around;
     }
