@@ -20,7 +20,6 @@ final class BodyChooser {
     /** Below this many characters a body is short enough to look for a better one. */
     static final int SHORT_BODY_CHARS = 200;
     private static final int SHORT_LINE_CHARS = 6;
-    private static final int MIN_PARAGRAPH_CHARS = 20;
 
     private BodyChooser() {}
 
@@ -92,7 +91,7 @@ final class BodyChooser {
             }
             if (e.normalName().equals("p") && e.closest("a") == null) {
                 ContentDensity.Stats s = density.of(e);
-                if (s.chars >= MIN_PARAGRAPH_CHARS && s.linkDensity() < 0.5 && s.punctuation > 0) {
+                if (s.chars >= MainContentFinder.MIN_PARAGRAPH_CHARS && s.linkDensity() < 0.5 && s.punctuation > 0) {
                     paragraphs.add(e);
                 }
             }

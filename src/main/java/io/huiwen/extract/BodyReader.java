@@ -268,7 +268,7 @@ final class BodyReader implements NodeFilter {
         if (t.isEmpty() || t.equals(title)) {
             return;
         }
-        if (BoilerplateLine.isCreditedCaption(t)) {
+        if (CaptionDetector.isCreditedCaption(t)) {
             body.caption(t);
             return;
         }

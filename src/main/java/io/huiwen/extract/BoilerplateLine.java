@@ -86,17 +86,6 @@ final class BoilerplateLine {
                     + "(nuestro canal de youtube|unseren? youtube-kanal|our youtube channel|notre chaîne youtube)|"
 
                     + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
-    /**
-     * A picture credit on its own line: a photographer and a picture agency joined by a slash ("AFP /
-     * Marco Rossi", "Augusta National/Getty Images", "Foto: dpa/Anna Berger").
-     */
-    private static final Pattern PHOTO_CREDIT = Pattern.compile(
-            "^[^.!?。]{0,50}/\\s*(getty images|afp|reuters|dpa|epa|ap|imago( images)?|keystone|picture[- ]alliance|"
-                    + "shutterstock|istock(photo)?|ddp|efe|anp|ansa|xinhua|新华社|视觉中国)\\b[^.!?。]{0,30}$"
-                    + "|^(getty images|afp|reuters|dpa|epa|ap|imago( images)?|keystone|picture[- ]alliance|shutterstock|"
-                    + "istock(photo)?|ddp|efe|anp|ansa)\\s*/\\s*[^.!?。/]{2,40}$");
-    /** A picture's caption with its credit at the end: "Der Neubau am Fluss. © AFP / Marco Rossi", "… | © Getty Images". */
-    private static final Pattern CREDITED_CAPTION = Pattern.compile("[.!?。]\\s*(\\|\\s*)?(©|\\(c\\))\\s*[^.!?©。]{2,60}$");
     /** A byline without a date: "By Anna Berger and Tom Hale", "Von Anna Berger", "Por María López y Juan Ruiz". */
     private static final Pattern NAMES_BYLINE = Pattern.compile(
             "^(By|BY|Von|VON|Por|POR|Par|PAR|Di|Przez) \\p{Lu}[\\p{L}.'’-]*( \\p{Lu}[\\p{L}.'’-]*){0,3}"
@@ -145,18 +134,13 @@ final class BoilerplateLine {
         if (n <= MAX_LABEL_CHARS * 2 && NAMES_BYLINE.matcher(line.strip()).matches() || CONTRIBUTED.matcher(s).find()) {
             return true;
         }
-        if (n <= MAX_LABEL_CHARS * 2 && PHOTO_CREDIT.matcher(s).find()) {
+        if (n <= MAX_LABEL_CHARS * 2 && CaptionDetector.isAgencyCredit(s)) {
             return true;
         }
         if (PROMO.matcher(s).find()) {
             return true;
         }
         return n <= MAX_DATELINE_CHARS && isDateline(s);
-    }
-
-    /** A caption that ends with the picture's credit; the reader keeps it as the caption, never as text. */
-    static boolean isCreditedCaption(String line) {
-        return line.length() <= MAX_PROMO_CHARS && CREDITED_CAPTION.matcher(line).find();
     }
 
     private static boolean endsSentence(String s) {

@@ -15,12 +15,34 @@ final class CaptionDetector {
                     + "[(（]\\s*图\\s*[/|].{0,20}[)）]|资料图片?|[(（]资料图片?[)）]|(?:视觉中国|东方IC|人民视觉|图虫创意|IC photo|pixabay|unsplash)\\s*(?:资料)?(?:图片?)?|图源[:：].{0,20}|"
                     + "(?:^|\\s|[(（])图\\s*[/／]\\s*\\S{1,20})"
                     + "\\s*[)）]?\\s*$");
+    /** Picture agencies named in credits, lower case. */
+    private static final String AGENCIES = "(getty images|afp|reuters|dpa|epa|ap|imago( images)?|keystone|picture[- ]alliance|"
+            + "shutterstock|istock(photo)?|ddp|efe|anp|ansa|xinhua|新华社|视觉中国)";
+    /**
+     * A picture credit on its own line: a photographer and a picture agency joined by a slash ("AFP /
+     * Marco Rossi", "Augusta National/Getty Images", "Foto: dpa/Anna Berger").
+     */
+    private static final Pattern AGENCY_CREDIT = Pattern.compile(
+            "^[^.!?。]{0,50}/\\s*" + AGENCIES + "\\b[^.!?。]{0,30}$|^" + AGENCIES + "\\s*/\\s*[^.!?。/]{2,40}$");
+    /** A picture's caption with its credit at the end: "Der Neubau am Fluss. © AFP / Marco Rossi", "… | © Getty Images". */
+    private static final Pattern CREDITED_CAPTION = Pattern.compile("[.!?。]\\s*(\\|\\s*)?(©|\\(c\\))\\s*[^.!?©。]{2,60}$");
+    private static final int MAX_CREDITED_CAPTION_CHARS = 200;
     private static final Pattern LEADING_PHOTO = Pattern.compile("^\\s*(?:图为|图[:：]|图片[:：]|▲|△)");
 
     /** The longest line read as a picture's label when it follows the picture directly. */
     private static final int MAX_LABEL_CHARS = 30;
 
     private CaptionDetector() {}
+
+    /** {@code lower}: a lower-cased line that is only a photographer and a picture agency. */
+    static boolean isAgencyCredit(String lower) {
+        return AGENCY_CREDIT.matcher(lower).find();
+    }
+
+    /** A caption that ends with the picture's credit; the reader keeps it as the caption, never as text. */
+    static boolean isCreditedCaption(String line) {
+        return line.length() <= MAX_CREDITED_CAPTION_CHARS && CREDITED_CAPTION.matcher(line).find();
+    }
 
     /**
      * A short line right under a picture that names what it shows ("小花家。", "冰洞。", "事发次日的检查单。"):

@@ -34,7 +34,7 @@ final class PublishDateFinder {
     /** "2022 11-07 13:43": a year printed apart from its month and day. */
     private static final Pattern SPLIT_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s+(\\d{1,2}\\s*[-/.月])");
     private static final int MAX_TEASER_CHARS = 400;
-    private static final int MAX_ELEMENTS_UNDER_HEADLINE = 10;
+    private static final int MAX_ELEMENTS_UNDER_HEADLINE = 11;
     private static final int MAX_DATE_LINE_CHARS = 80;
     private static final Duration AGREEING = Duration.ofHours(24);
 
@@ -129,6 +129,7 @@ final class PublishDateFinder {
         if (headline == null) {
             return null;
         }
+        int inside = headline.getAllElements().size() - 1; // the headline's own descendants follow it directly
         boolean after = false;
         int seen = 0;
         for (Element e : doc.body().getAllElements()) {
@@ -136,11 +137,12 @@ final class PublishDateFinder {
                 after = e == headline;
                 continue;
             }
-            if (e.parents().contains(headline) || seen++ > MAX_ELEMENTS_UNDER_HEADLINE) {
-                if (seen > MAX_ELEMENTS_UNDER_HEADLINE) {
-                    break;
-                }
+            if (inside > 0) {
+                inside--;
                 continue;
+            }
+            if (++seen > MAX_ELEMENTS_UNDER_HEADLINE) {
+                break;
             }
             if (e.ownText().length() > MAX_DATE_LINE_CHARS) {
                 break; // the story's prose has begun: a date line stands above it
