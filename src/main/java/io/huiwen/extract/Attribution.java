@@ -1,6 +1,8 @@
 package io.huiwen.extract;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +56,8 @@ record Attribution(String source, String author, String editor, String platform)
         String author = OutletName.clean(byline.author());
         String editor = OutletName.clean(byline.editor());
         String platform = Platforms.of(url, doc);
+        Map<String, Boolean> sourceClasses = new HashMap<>(); // a portal page repeats a few class names thousands of times
+        Map<String, Boolean> authorClasses = new HashMap<>();
         for (Element e : doc.body().getAllElements()) {
             if (hasMoreChildElements(e, 6)) {
                 continue;
@@ -96,12 +100,12 @@ record Attribution(String source, String author, String editor, String platform)
                 author = author == null ? pair.group(1) : author;
                 source = source == null ? pair.group(2) : source;
             }
-            if (source == null && ownText.length() >= 2 && names(e, SOURCE_NAMES) && e.closest("li") == null
+            if (source == null && ownText.length() >= 2 && names(e, SOURCE_NAMES, sourceClasses) && e.closest("li") == null
                     && !text.equals(title)
                     && PublishDateParser.parse(text, null) == null) {
                 source = OutletName.clean(text);
             }
-            if (author == null && ownText.length() >= 2 && names(e, AUTHOR_NAMES) && e.closest("li") == null
+            if (author == null && ownText.length() >= 2 && names(e, AUTHOR_NAMES, authorClasses) && e.closest("li") == null
                     && PublishDateParser.parse(text, null) == null && !text.contains("：") && !text.contains(":")) {
                 author = OutletName.clean(text);
             }
@@ -153,11 +157,17 @@ record Attribution(String source, String author, String editor, String platform)
                 editor, platform);
     }
 
-    private static boolean names(Element e, Pattern names) {
+    /** Whether the element's class or id says it is what {@code names} names; class names are judged once per page ({@code byClass}). */
+    private static boolean names(Element e, Pattern names, Map<String, Boolean> byClass) {
         if (e.attributesSize() == 0) {
             return false; // most lines carry neither class nor id
         }
-        return names.matcher(e.className()).find() || names.matcher(e.id()).find();
+        String className = e.className();
+        if (!className.isEmpty() && byClass.computeIfAbsent(className, c -> names.matcher(c).find())) {
+            return true;
+        }
+        String id = e.id();
+        return !id.isEmpty() && names.matcher(id).find();
     }
 
     /** The first inline script that names the page's source or posting account (not JSON-LD, read elsewhere). */

@@ -17,7 +17,6 @@ import org.jsoup.select.NodeTraversor;
 final class BodyReader implements NodeFilter {
     private static final Set<String> INLINE_MARKUP = Set.of("a", "strong", "em", "b", "i");
     /** Compiled once: replaceAll would compile it again for every line of every page. */
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final List<String> IMAGE_ATTRS = List.of(
             "data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "src");
 
@@ -257,8 +256,30 @@ final class BodyReader implements NodeFilter {
         return CAPTION_NAMES.matcher(names).find();
     }
 
+    /** The text with each run of ASCII whitespace and no-break spaces as one space, in one pass. */
+    static String oneSpace(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\u00a0' || c >= '\t' && c <= '\r') {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        if (space) {
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
     private void flush() {
-        String t = SPACES.matcher(text.toString().replace('\u00a0', ' ')).replaceAll(" ").strip();
+        String t = oneSpace(text).strip();
         String h = html.toString().strip();
         int rawChars = text.length();
         double linkDensity = rawChars == 0 ? 0 : (double) linkChars / rawChars;

@@ -68,23 +68,26 @@ final class BoilerplateLine {
                     + "lire aussi|à lire aussi|voir aussi|leggi anche|czytaj (też|także|również)|zobacz (też|także|również)|"
                     + "leia também|schon gelesen|das könnte sie auch interessieren|"
                     + "相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接)\\s*[:：|]");
-    /** Calls to action that promote the site rather than tell the story ("sign up" alone is too common in prose). */
-    private static final Pattern PROMO = Pattern.compile(
-            "^subscribe\\b|click here|newsletter|follow us|download (our|the) app|jetzt abonnieren|folgen sie uns|"
+    /**
+     * Calls to action that promote the site rather than tell the story ("sign up" alone is too common in prose):
+     * those that open the line (tried at its start only) and those found anywhere in it.
+     */
+    private static final Pattern PROMO_START = Pattern.compile(
+            "subscribe\\b|©|\\(c\\)|cite this( article)?:|zitiervorschlag|bildquelle:|"
+                    + "follow\\b.{0,100}\\b(facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|whatsapp)\\b|"
+                    + "(have|got) a (news )?tip\\b|(folgt?|folgen sie) (uns|.{0,60}) auf (facebook|twitter|instagram)|síguenos|suivez-nous|"
+                    + "[(\\[]?(photo |image |foto |bild)?credits?\\s*:|beitragsbild\\s*:|titelbild\\s*:|(abbildung|abb\\.|figure|fig\\.)\\s*\\d*\\s*:|"
+                    + "(video )?verfügbar bis\\b|gefällt (dir|ihnen|euch) (unser|unsere|dieser|dieses|der)\\b");
+    private static final Pattern PROMO_ANYWHERE = Pattern.compile(
+            "click here|newsletter|follow us|download (our|the) app|jetzt abonnieren|folgen sie uns|"
                     + "comments are (moderated|closed)|comment policy|kommentare werden moderiert|netiquette|"
-                    + "kommentarfunktion|^(©|\\(c\\))|alle rechte vorbehalten|all rights reserved|^cite this( article)?:|"
-                    + "^zitiervorschlag|^bildquelle:|"
-                    + "^follow\\b.{0,100}\\b(facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|whatsapp)\\b|"
-                    + "share (it|this( story| article)?) with (a friend|your friends)|^(have|got) a (news )?tip\\b|"
+                    + "kommentarfunktion|alle rechte vorbehalten|all rights reserved|"
+                    + "share (it|this( story| article)?) with (a friend|your friends)|"
                     + "(want|would like|'d like|’d like) to hear (what you think|from you)|"
-                    + "^(folgt?|folgen sie) (uns|.{0,60}) auf (facebook|twitter|instagram)|^síguenos|^suivez-nous|"
-                    + "^[(\\[]?(photo |image |foto |bild)?credits?\\s*:|^beitragsbild\\s*:|^titelbild\\s*:|^(abbildung|abb\\.|figure|fig\\.)\\s*\\d*\\s*:|"
-                    + "^(video )?verfügbar bis\\b|^gefällt (dir|ihnen|euch) (unser|unsere|dieser|dieses|der)\\b|"
                     + "(schreib(t|en sie)?|verraten sie|sagen sie).{0,40}(in den|in die) kommentare|"
                     + "(einloggen|anmelden|registrieren|log ?in|sign ?in|iniciar sesión|connecter).{0,40}"
                     + "(kommentieren|diskussion|comment|discussion|comentar)|"
                     + "(nuestro canal de youtube|unseren? youtube-kanal|our youtube channel|notre chaîne youtube)|"
-
                     + "点击(查看|进入|投票|阅读|关注|下载|这里)|扫码|扫描二维码|二维码关注|关注.{0,12}(公众号|微信|微博)|下载.{0,6}客户端");
     /** A byline without a date: "By Anna Berger and Tom Hale", "Von Anna Berger", "Por María López y Juan Ruiz". */
     private static final Pattern NAMES_BYLINE = Pattern.compile(
@@ -117,7 +120,7 @@ final class BoilerplateLine {
         if (n <= MAX_LABEL_CHARS && LABEL.matcher(s).matches()) {
             return true;
         }
-        if (CREDIT_LINE.matcher(s).find() && n <= 120 || REPRODUCTION.matcher(s).find() || Attribution.isCreditLine(line)) {
+        if (n <= 120 && CREDIT_LINE.matcher(s).lookingAt() || REPRODUCTION.matcher(s).find() || Attribution.isCreditLine(line)) {
             return true;
         }
         if (linkDensity >= 0.3 && TAG_LIST.matcher(s).lookingAt()) {
@@ -137,7 +140,7 @@ final class BoilerplateLine {
         if (n <= MAX_LABEL_CHARS * 2 && CaptionDetector.isAgencyCredit(s)) {
             return true;
         }
-        if (PROMO.matcher(s).find()) {
+        if (PROMO_START.matcher(s).lookingAt() || PROMO_ANYWHERE.matcher(s).find()) {
             return true;
         }
         return n <= MAX_DATELINE_CHARS && isDateline(s);

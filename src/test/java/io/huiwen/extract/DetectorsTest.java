@@ -174,6 +174,36 @@ class DetectorsTest {
         assertThat(BoilerplateLine.isBoilerplate(line, 0)).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "© 2026 Huiwen Daily. Reprints by permission.|true",
+            "Prices are quoted in euros © by the exchange itself, which publishes them daily.|false",
+            "Photo credit: Li Wei|true",
+            "The team gave photo credit: the agency had asked for it.|false",
+            "Subscribe to the evening edition|true",
+            "Readers who subscribe can read every story.|false",
+            "Cite this article: Wang, L. (2026)|true",
+            "Have a tip? Write to the newsroom.|true",
+            "We have a tip line for readers in the valley and it is staffed every day.|false"})
+    void promotionsThatOpenALineCountOnlyThere(String line, boolean boilerplate) {
+        assertThat(BoilerplateLine.isBoilerplate(line, 0)).isEqualTo(boilerplate);
+    }
+
+    @Test
+    void runsOfSpacesBecomeOneSpaceAsWithTheWhitespacePattern() {
+        assertThat(BodyReader.oneSpace(" a\u00a0\u00a0b\t\r\nc\u3000d ")).isEqualTo(" a b c\u3000d ");
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {' ', '\t', '\n', '\u000b', '\f', '\r', '\u00a0', '\u3000', '\u2003', 'x', '字', '\u001c'};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                s.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String viaPattern = s.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ");
+            assertThat(BodyReader.oneSpace(s)).as("%s", s).isEqualTo(viaPattern);
+        }
+    }
+
     @Test
     void anEmptyLineIsNotBoilerplate() {
         assertThat(BoilerplateLine.isBoilerplate("", 0)).isFalse();
