@@ -13,8 +13,10 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
 
 /**
  * Removes what is never article body before scoring: scripts, styles, forms' controls, hidden
@@ -49,6 +51,8 @@ final class ChromeRemover {
     private static final Pattern OVERLAY = Pattern.compile("cookie|consent|gdpr|privacy|dialog|modal|popup|overlay");
     private static final String HIDDEN = "[hidden], [aria-hidden=true], "
             + "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+    /** Both, found in one walk of the page; parsed once (jsoup's evaluators may be shared between threads). */
+    private static final Evaluator JUNK_OR_HIDDEN = Selector.evaluatorOf(JUNK + ", " + HIDDEN);
     /**
      * Readers' comments and reviews: a thread of many voices can hold more prose than the story it follows,
      * so the "holds most of the prose" protection does not apply to it once the headline is elsewhere.
@@ -71,8 +75,8 @@ final class ChromeRemover {
      */
     static void clean(Document doc, ContentDensity density, String title) {
         MediaEmbeds.keepAsLinks(doc);
-        doc.select(JUNK).remove();
-        doc.select(HIDDEN).remove(); // a hidden box with prose is a cookie notice or a dialog waiting to open
+        // a hidden box with prose is a cookie notice or a dialog waiting to open
+        doc.select(JUNK_OR_HIDDEN).remove();
         ContentDensity.Stats page = density.of(doc.body());
         int pageChars = Math.max(1, page.chars);
         boolean hasHeadline = doc.body().selectFirst("h1") != null;
