@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -31,38 +33,68 @@ class FirstAdmin implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
     static final String USERNAME = "admin";
 
-    private final HuiwenProperties properties;
     private final Users users;
-    private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final Optional<String> configured;
+    /** The first admin's password and its hash being made, or null when there are users already. */
+    private final String firstPassword;
+    private final CompletableFuture<String> firstHash;
 
     FirstAdmin(HuiwenProperties properties, Users users, JdbcClient jdbc, PasswordEncoder encoder) {
-        this.properties = properties;
         this.users = users;
-        this.jdbc = jdbc;
         this.encoder = encoder;
+        this.configured = configuredPassword(properties.admin());
+        boolean noUsers = jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() == 0;
+        this.firstPassword = noUsers ? configured.orElseGet(FirstAdmin::generated) : null;
+        // BCrypt at its full cost takes a noticeable part of a cold start: hashed on a thread of its
+        // own while Spring builds the rest of the portal, and waited for before the portal is ready
+        this.firstHash = noUsers ? hashInBackground(firstPassword) : null;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        Optional<String> configured = configuredPassword(properties.admin());
-        boolean noUsers = jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() == 0;
         if (configured.isPresent()) {
             String password = configured.get();
-            if (noUsers) {
-                users.createFirstAdmin(USERNAME, encoder.encode(password));
+            if (firstHash != null) {
+                users.createFirstAdmin(USERNAME, hashed());
             }
             if (!users.applyConfiguredPassword(USERNAME, password) && users.findByName(USERNAME).isEmpty()) {
                 log.info("huiwen.admin.password is set but there is no user '{}' any more; it is not used", USERNAME);
             }
-        } else if (noUsers) {
-            byte[] random = new byte[15];
-            new SecureRandom().nextBytes(random);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            if (users.createFirstAdmin(USERNAME, encoder.encode(password))) {
+        } else if (firstHash != null) {
+            if (users.createFirstAdmin(USERNAME, hashed())) {
                 log.warn("\n\n  Huiwen admin account created: user '{}', password '{}'\n  It is shown only this once; set huiwen.admin.password-file"
-                        + " (or HUIWEN_ADMIN_PASSWORD) to choose your own.\n", USERNAME, password);
+                        + " (or HUIWEN_ADMIN_PASSWORD) to choose your own.\n", USERNAME, firstPassword);
             }
+        }
+    }
+
+    private static String generated() {
+        byte[] random = new byte[15];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** A daemon thread: a start that fails meanwhile is not held up by it. */
+    private CompletableFuture<String> hashInBackground(String password) {
+        CompletableFuture<String> hash = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                hash.complete(encoder.encode(password));
+            } catch (Throwable e) {
+                hash.completeExceptionally(e);
+            }
+        }, "first-admin-hash");
+        thread.setDaemon(true);
+        thread.start();
+        return hash;
+    }
+
+    private String hashed() {
+        try {
+            return firstHash.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -130,7 +130,15 @@ public class ArticleStore {
      *                     page's breadcrumb or, failing that, the classifier's guess
      */
     public Prepared prepare(ExtractedArticle page, String categorySlug, Provenance from) {
-        return new Prepared(page, contentKey(page), Enrichment.of(page.title(), page.text()),
+        return prepare(page, categorySlug, from, Enrichment.of(page.title(), page.text()));
+    }
+
+    /**
+     * As {@link #prepare(ExtractedArticle, String, Provenance)}, with the page's enrichment already
+     * worked out ({@code Enrichment.of} its title and text; the demo articles' is made by the build).
+     */
+    public Prepared prepare(ExtractedArticle page, String categorySlug, Provenance from, Enrichment enrichment) {
+        return new Prepared(page, contentKey(page), enrichment,
                 evidence.choose(page, categorySlug, from.sourceId() != null), BodySanitizer.sanitize(page.html()), from);
     }
 

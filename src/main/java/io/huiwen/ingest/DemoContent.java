@@ -43,7 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  * of the work and needs no transaction, so it starts on a thread of its own as soon as this bean
  * is made, while Spring builds the rest of the portal (the security chain, Tomcat, the actuator);
  * the runner, before the index catches up and readers are let in, waits for it and stores them
- * in one transaction. A fresh portal so shows its first page with articles sooner.
+ * in one transaction. A fresh portal so shows its first page with articles sooner. Their
+ * enrichment, the HanLP part of that work, is made by the build ({@link DemoEnrichments}) and only
+ * read here.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "huiwen.demo-content", matchIfMissing = true)
@@ -96,7 +98,8 @@ class DemoContent implements ApplicationRunner {
         List<ExtractedArticle> pages = read();
         Duration shift = pages.stream().map(ExtractedArticle::publishTime).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).map(newest -> Duration.between(newest, now.minusHours(1))).orElse(Duration.ZERO);
-        return pages.stream().map(page -> ingest.prepareGiven(pictured(shifted(page, shift)))).toList();
+        DemoEnrichments enrichments = DemoEnrichments.shipped();
+        return pages.stream().map(page -> ingest.prepareGiven(pictured(shifted(page, shift)), enrichments.of(page.title(), page.text()))).toList();
     }
 
     /** A daemon thread: a start that fails meanwhile is not held up by it. */
@@ -114,7 +117,7 @@ class DemoContent implements ApplicationRunner {
         return result;
     }
 
-    private static List<ExtractedArticle> read() {
+    static List<ExtractedArticle> read() {
         PageReader reader = new PageReader();
         List<ExtractedArticle> pages = new ArrayList<>();
         try {

@@ -10,6 +10,7 @@ import io.huiwen.article.Source;
 import io.huiwen.article.SourceRepository;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractionException;
+import io.huiwen.text.Enrichment;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -91,6 +92,11 @@ public class Ingest {
      */
     public Prepared prepareGiven(ExtractedArticle article) {
         return store.prepare(article, null, Provenance.IMPORTED);
+    }
+
+    /** As {@link #prepareGiven(ExtractedArticle)}, with its enrichment (of its title and text) already made. */
+    Prepared prepareGiven(ExtractedArticle article, Enrichment enrichment) {
+        return store.prepare(article, null, Provenance.IMPORTED, enrichment);
     }
 
     /** The given articles prepared by {@link #prepareGiven}, stored in order in one transaction. */
