@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * error answers replaced by {@link PlainErrorReport}, and forwarded headers believed only from
  * {@code huiwen.trusted-proxies} (Spring Boot's {@code RemoteIpValve}, which
  * {@code server.forward-headers-strategy=native} adds, believes every private and loopback address
- * by default). Runs after Spring Boot's own Tomcat customizer, which creates that valve.
+ * by default), and a connector that does not look twice at a response already compressed
+ * ({@link PrecompressedAwareProtocol}). Runs after Spring Boot's own Tomcat customizer, which creates that valve.
  */
 @Component
 class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -34,6 +35,7 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
                 remoteIp.setTrustedProxies(null);
             }
         }
+        factory.setProtocol(PrecompressedAwareProtocol.class.getName());
         factory.addEngineValves(new FrontDoor());
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
