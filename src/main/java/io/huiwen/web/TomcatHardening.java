@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * error answers replaced by {@link PlainErrorReport}, and forwarded headers believed only from
  * {@code huiwen.trusted-proxies} (Spring Boot's {@code RemoteIpValve}, which
  * {@code server.forward-headers-strategy=native} adds, believes every private and loopback address
- * by default), and a connector that does not look twice at a response already compressed
+ * by default; its request attributes are kept only for Tomcat's access log,
+ * {@code server.tomcat.accesslog.enabled}), and a connector that does not look twice at a response already compressed
  * ({@link PrecompressedAwareProtocol}). Runs after Spring Boot's own Tomcat customizer, which creates that valve.
  */
 @Component
@@ -21,10 +22,12 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
 
     private final TrustedProxies trusted;
     private final String siteName;
+    private final boolean accessLog;
 
-    TomcatHardening(HuiwenProperties properties) {
+    TomcatHardening(HuiwenProperties properties, org.springframework.core.env.Environment environment) {
         this.trusted = TrustedProxies.of(properties.trustedProxies());
         this.siteName = properties.siteName();
+        this.accessLog = environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false);
     }
 
     @Override
@@ -33,6 +36,9 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (valve instanceof RemoteIpValve remoteIp) {
                 remoteIp.setInternalProxies(trusted.internalProxies());
                 remoteIp.setTrustedProxies(null);
+                // the forwarded address, scheme and host copied into six request attributes on every request
+                // are for an access log (which reads them after the valve has put the connection's back)
+                remoteIp.setRequestAttributesEnabled(accessLog);
             }
         }
         factory.setProtocol(PrecompressedAwareProtocol.class.getName());
