@@ -27,7 +27,7 @@ final class FrontDoor extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        SecurityHeaders.writeTo(response);
+        SecurityHeaders.addToFresh(response);
         String problem = QueryStrings.problem(request.getQueryString(), request.getConnector().getMaxParameterCount());
         if (problem != null) {
             log.warn("400 for {} {}: {}", request.getMethod(), Printable.of(request.getRequestURI()), problem);

@@ -42,14 +42,18 @@ final class PageCacheHits {
         return byAddress ? io.huiwen.SiteUrl.of(request) + key(request) : key(request);
     }
 
-    /** Sends the kept page of this GET or HEAD if there is one; false when there is none (or it is not a kept kind). */
-    boolean sendKept(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** The kept page this GET or HEAD is answered with, its view counted; null when there is none (or it is not a kept kind). */
+    RenderedPage keptFor(HttpServletRequest request) {
         CachePolicy.Kind kind = CachePolicy.kindOf(request.getMethod(), request.getRequestURI());
         if (!enabled || !kind.kept()) {
-            return false;
+            return null;
         }
         String key = keyOf(request, kind, CachePolicy.personal(request));
-        return key != null && sendKept(key, request, response);
+        RenderedPage page = key == null ? null : cache.get(key);
+        if (page != null) {
+            countView(request);
+        }
+        return page;
     }
 
     boolean sendKept(String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -67,6 +71,9 @@ final class PageCacheHits {
      * {@code ?q=机器人&page=1} and {@code ?page=1&q=%E6%9C%BA%E5%99%A8%E4%BA%BA} are one page.
      */
     static String key(HttpServletRequest request) {
+        if (request.getQueryString() == null) {
+            return request.getRequestURI(); // no parameters: Tomcat need not parse them
+        }
         var params = request.getParameterMap();
         if (params.isEmpty()) {
             return request.getRequestURI();
@@ -131,6 +138,30 @@ final class PageCacheHits {
         if (gzip) {
             header(response, fresh, HttpHeaders.CONTENT_ENCODING, "gzip");
         }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * A kept page as {@link #send} sends a hit, written into Tomcat's own response by the
+     * {@link PageCacheValve}: the headers go in already encoded ({@link RawHeaders}), as does the Date.
+     */
+    static void sendFromValve(RenderedPage page, org.apache.catalina.connector.Request request,
+            org.apache.catalina.connector.Response response) throws IOException {
+        boolean gzip = page.gzip() != null && AcceptEncoding.gzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        RawHeaders headers = gzip ? page.gzipHit() : page.plainHit();
+        org.apache.coyote.Response tomcat = response.getCoyoteResponse();
+        RawHeaders.addDateTo(tomcat);
+        if (page.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            headers.addHeadTo(tomcat);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        headers.addTo(tomcat);
+        byte[] body = gzip ? page.gzip() : page.plain();
+        response.setStatus(HttpServletResponse.SC_OK);
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);

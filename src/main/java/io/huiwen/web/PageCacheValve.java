@@ -25,8 +25,11 @@ final class PageCacheValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (!hits.sendKept(request, response)) {
+        RenderedPage page = hits.keptFor(request);
+        if (page == null) {
             getNext().invoke(request, response);
+        } else {
+            PageCacheHits.sendFromValve(page, request, response);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A page as sent: its headers, its bytes plain and gzip-compressed (null when compressing gains
@@ -17,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * The two encodings are different representations, so their strong tags differ.
  */
 record RenderedPage(String contentType, List<Map.Entry<String, String>> headers, String cacheControl,
-                    byte[] plain, byte[] gzip, String etag, String gzipEtag) {
+                    byte[] plain, byte[] gzip, String etag, String gzipEtag, RawHeaders plainHit, RawHeaders gzipHit) {
 
     /** Below this a page is sent as it is: gzip's header would eat what it saves. */
     static final int COMPRESS_FROM = 512;
@@ -28,8 +29,32 @@ record RenderedPage(String contentType, List<Map.Entry<String, String>> headers,
             gzip = null;
         }
         String tag = tag(plain);
-        return new RenderedPage(contentType, List.copyOf(headers), cacheControl, plain, gzip,
-                "\"" + tag + "\"", gzip == null ? null : "\"" + tag + "-gz\"");
+        String etag = "\"" + tag + "\"";
+        String gzipEtag = gzip == null ? null : "\"" + tag + "-gz\"";
+        return new RenderedPage(contentType, List.copyOf(headers), cacheControl, plain, gzip, etag, gzipEtag,
+                hit(headers, cacheControl, etag, contentType, false),
+                gzip == null ? null : hit(headers, cacheControl, gzipEtag, contentType, true));
+    }
+
+    /**
+     * The headers of a hit as {@link PageCacheValve} sends them, encoded once: the same lines, in the
+     * same order, as {@link PageCacheHits#send} writes.
+     */
+    private static RawHeaders hit(List<Map.Entry<String, String>> headers, String cacheControl, String etag,
+            String contentType, boolean gzip) {
+        List<Map.Entry<String, String>> head = new java.util.ArrayList<>(headers);
+        head.add(Map.entry(HttpHeaders.CACHE_CONTROL, cacheControl));
+        head.add(Map.entry(HttpHeaders.VARY, CachePolicy.VARY));
+        head.add(Map.entry(HttpHeaders.ETAG, etag));
+        head.add(Map.entry(PageCacheHits.X_CACHE, "HIT"));
+        List<Map.Entry<String, String>> body = new java.util.ArrayList<>();
+        if (contentType != null) {
+            body.add(Map.entry(HttpHeaders.CONTENT_TYPE, contentType));
+        }
+        if (gzip) {
+            body.add(Map.entry(HttpHeaders.CONTENT_ENCODING, "gzip"));
+        }
+        return RawHeaders.of(head, body);
     }
 
     /** Bytes held, for the cache's size bound. */

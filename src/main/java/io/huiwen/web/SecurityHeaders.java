@@ -24,12 +24,23 @@ final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
+    private static final java.util.List<java.util.Map.Entry<String, String>> LINES = java.util.List.of(
+            java.util.Map.entry("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+            java.util.Map.entry("X-Content-Type-Options", "nosniff"),
+            java.util.Map.entry("X-Frame-Options", FRAME_OPTIONS),
+            java.util.Map.entry("Referrer-Policy", REFERRER_POLICY),
+            java.util.Map.entry("Permissions-Policy", PERMISSIONS_POLICY));
+    private static final RawHeaders RAW = RawHeaders.of(LINES);
+
     static void writeTo(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", FRAME_OPTIONS);
-        response.setHeader("Referrer-Policy", REFERRER_POLICY);
-        response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+        for (var line : LINES) {
+            response.setHeader(line.getKey(), line.getValue());
+        }
+    }
+
+    /** On a response nothing has written to yet (the {@link FrontDoor}'s): added already encoded, unsearched. */
+    static void addToFresh(org.apache.catalina.connector.Response response) {
+        RAW.addTo(response.getCoyoteResponse());
     }
 
     /** Header names a kept page must not carry a copy of: they are written afresh on every answer. */

@@ -13,17 +13,21 @@ import org.springframework.stereotype.Component;
  * error answers replaced by {@link PlainErrorReport}, and forwarded headers believed only from
  * {@code huiwen.trusted-proxies} (Spring Boot's {@code RemoteIpValve}, which
  * {@code server.forward-headers-strategy=native} adds, believes every private and loopback address
- * by default). Runs after Spring Boot's own Tomcat customizer, which creates that valve.
+ * by default; its request attributes are kept only for Tomcat's access log,
+ * {@code server.tomcat.accesslog.enabled}), and a connector that does not look twice at a response already compressed
+ * ({@link PrecompressedAwareProtocol}). Runs after Spring Boot's own Tomcat customizer, which creates that valve.
  */
 @Component
 class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final TrustedProxies trusted;
     private final String siteName;
+    private final boolean accessLog;
 
-    TomcatHardening(HuiwenProperties properties) {
+    TomcatHardening(HuiwenProperties properties, org.springframework.core.env.Environment environment) {
         this.trusted = TrustedProxies.of(properties.trustedProxies());
         this.siteName = properties.siteName();
+        this.accessLog = environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false);
     }
 
     @Override
@@ -32,8 +36,12 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (valve instanceof RemoteIpValve remoteIp) {
                 remoteIp.setInternalProxies(trusted.internalProxies());
                 remoteIp.setTrustedProxies(null);
+                // the forwarded address, scheme and host copied into six request attributes on every request
+                // are for an access log (which reads them after the valve has put the connection's back)
+                remoteIp.setRequestAttributesEnabled(accessLog);
             }
         }
+        factory.setProtocol(PrecompressedAwareProtocol.class.getName());
         factory.addEngineValves(new FrontDoor());
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {

@@ -97,6 +97,43 @@ class CachingHeadersTest {
         }
     }
 
+    /**
+     * Hits are written with headers Tomcat is handed already in bytes, into header fields it pools and
+     * reuses from one answer to the next on a connection: every hit must still read exactly as the
+     * first, however the answers before it (a 304, the other encoding, a page rendered, a longer
+     * Content-Length) left those fields.
+     */
+    @Test
+    void hitAfterHitOnOneConnectionSaysTheSameHeaders() throws Exception {
+        Map<String, Map<String, List<String>>> first = new TreeMap<>();
+        for (int round = 0; round < 6; round++) {
+            for (String path : new String[] {"/", "/c/keji", "/feed.xml"}) {
+                for (String encoding : new String[] {"gzip", "identity"}) {
+                    HttpResponse<byte[]> hit = get(path, "Accept-Encoding", encoding);
+                    if (!"HIT".equals(header(hit, "X-Cache"))) {
+                        continue; // rendered just now
+                    }
+                    Map<String, List<String>> headers = headersBut(hit, "date");
+                    assertThat(headers).as(path + " " + encoding + " round " + round)
+                            .isEqualTo(first.computeIfAbsent(path + " " + encoding, k -> headers));
+                    assertThat(Long.parseLong(header(hit, "Content-Length"))).isEqualTo(hit.body().length);
+                    assertThat(get(path, "Accept-Encoding", encoding, "If-None-Match", header(hit, "ETag")).statusCode()).isEqualTo(304);
+                }
+            }
+            for (String other : new String[] {"/a/999999", "/api/v1/latest?size=1", "/favicon.svg", "/login"}) {
+                get(other, "Accept-Encoding", "gzip"); // answers of other lengths and other headers in between
+            }
+            if (round == 2) {
+                cache.forgetAll();
+            }
+        }
+        assertThat(first).hasSize(6);
+        assertThat(first.get("/ gzip")).containsEntry("content-encoding", List.of("gzip"))
+                .containsEntry("content-security-policy", List.of(SecurityHeaders.CONTENT_SECURITY_POLICY));
+        assertThat(first.get("/ identity")).doesNotContainKey("content-encoding")
+                .containsEntry("permissions-policy", List.of(SecurityHeaders.PERMISSIONS_POLICY));
+    }
+
     static Map<String, List<String>> headersBut(HttpResponse<?> response, String... left) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(response.headers().map());
