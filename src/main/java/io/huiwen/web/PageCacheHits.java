@@ -71,8 +71,8 @@ final class PageCacheHits {
      * {@code ?q=机器人&page=1} and {@code ?page=1&q=%E6%9C%BA%E5%99%A8%E4%BA%BA} are one page.
      */
     static String key(HttpServletRequest request) {
-        if (request.getQueryString() == null) {
-            return request.getRequestURI(); // no parameters: Tomcat need not parse them
+        if (request.getQueryString() == null && isTomcats(request)) {
+            return request.getRequestURI(); // a GET Tomcat read has its parameters only in the query string: none to parse
         }
         var params = request.getParameterMap();
         if (params.isEmpty()) {
@@ -142,6 +142,14 @@ final class PageCacheHits {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
+    }
+
+    /**
+     * Whether this is Tomcat's own request (as the valve sees it, or its facade), whose parameters for
+     * a GET come from the query string alone; a wrapped or mock request may carry parameters without one.
+     */
+    private static boolean isTomcats(HttpServletRequest request) {
+        return request instanceof org.apache.catalina.connector.Request || request instanceof org.apache.catalina.connector.RequestFacade;
     }
 
     /**
