@@ -121,13 +121,9 @@ final class PageCacheHits {
     static void send(RenderedPage page, HttpServletRequest request, HttpServletResponse response, String cacheState, boolean fresh)
             throws IOException {
         boolean gzip = page.gzip() != null && AcceptEncoding.gzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        for (Map.Entry<String, String> h : page.headers()) {
+        for (Map.Entry<String, String> h : page.headLines(gzip, cacheState)) {
             header(response, fresh, h.getKey(), h.getValue());
         }
-        header(response, fresh, HttpHeaders.CACHE_CONTROL, page.cacheControl());
-        header(response, fresh, HttpHeaders.VARY, CachePolicy.VARY);
-        header(response, fresh, HttpHeaders.ETAG, gzip ? page.gzipEtag() : page.etag());
-        header(response, fresh, X_CACHE, cacheState);
         if (page.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,24 +38,34 @@ record RenderedPage(String contentType, List<Map.Entry<String, String>> headers,
     }
 
     /**
-     * The headers of a hit as {@link PageCacheValve} sends them, encoded once: the same lines, in the
-     * same order, as {@link PageCacheHits#send} writes.
+     * The headers of a hit as {@link PageCacheValve} sends them, encoded once: the lines
+     * {@link #headLines} gives, then those of the body.
      */
     private static RawHeaders hit(List<Map.Entry<String, String>> headers, String cacheControl, String etag,
             String contentType, boolean gzip) {
-        List<Map.Entry<String, String>> head = new java.util.ArrayList<>(headers);
-        head.add(Map.entry(HttpHeaders.CACHE_CONTROL, cacheControl));
-        head.add(Map.entry(HttpHeaders.VARY, CachePolicy.VARY));
-        head.add(Map.entry(HttpHeaders.ETAG, etag));
-        head.add(Map.entry(PageCacheHits.X_CACHE, "HIT"));
-        List<Map.Entry<String, String>> body = new java.util.ArrayList<>();
+        List<Map.Entry<String, String>> body = new ArrayList<>();
         if (contentType != null) {
             body.add(Map.entry(HttpHeaders.CONTENT_TYPE, contentType));
         }
         if (gzip) {
             body.add(Map.entry(HttpHeaders.CONTENT_ENCODING, "gzip"));
         }
-        return RawHeaders.of(head, body);
+        return RawHeaders.of(headLines(headers, cacheControl, etag, "HIT"), body);
+    }
+
+    /** The header lines of this page as sent in the encoding chosen ({@code gzip}), in order, before the body's own. */
+    List<Map.Entry<String, String>> headLines(boolean gzip, String cacheState) {
+        return headLines(headers, cacheControl, gzip ? gzipEtag : etag, cacheState);
+    }
+
+    private static List<Map.Entry<String, String>> headLines(List<Map.Entry<String, String>> headers, String cacheControl,
+            String etag, String cacheState) {
+        List<Map.Entry<String, String>> lines = new ArrayList<>(headers);
+        lines.add(Map.entry(HttpHeaders.CACHE_CONTROL, cacheControl));
+        lines.add(Map.entry(HttpHeaders.VARY, CachePolicy.VARY));
+        lines.add(Map.entry(HttpHeaders.ETAG, etag));
+        lines.add(Map.entry(PageCacheHits.X_CACHE, cacheState));
+        return lines;
     }
 
     /** Bytes held, for the cache's size bound. */
