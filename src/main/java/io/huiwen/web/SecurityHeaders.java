@@ -1,6 +1,9 @@
 package io.huiwen.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.apache.catalina.connector.Response;
 
 /**
  * The security headers of every response, written in one place: {@link FrontDoor} puts them on
@@ -24,12 +27,12 @@ final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
-    private static final java.util.List<java.util.Map.Entry<String, String>> LINES = java.util.List.of(
-            java.util.Map.entry("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-            java.util.Map.entry("X-Content-Type-Options", "nosniff"),
-            java.util.Map.entry("X-Frame-Options", FRAME_OPTIONS),
-            java.util.Map.entry("Referrer-Policy", REFERRER_POLICY),
-            java.util.Map.entry("Permissions-Policy", PERMISSIONS_POLICY));
+    private static final List<Map.Entry<String, String>> LINES = List.of(
+            Map.entry("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+            Map.entry("X-Content-Type-Options", "nosniff"),
+            Map.entry("X-Frame-Options", FRAME_OPTIONS),
+            Map.entry("Referrer-Policy", REFERRER_POLICY),
+            Map.entry("Permissions-Policy", PERMISSIONS_POLICY));
     private static final RawHeaders RAW = RawHeaders.of(LINES);
 
     static void writeTo(HttpServletResponse response) {
@@ -39,7 +42,7 @@ final class SecurityHeaders {
     }
 
     /** On a response nothing has written to yet (the {@link FrontDoor}'s): added already encoded, unsearched. */
-    static void addToFresh(org.apache.catalina.connector.Response response) {
+    static void addToFresh(Response response) {
         RAW.addTo(response.getCoyoteResponse());
     }
 

@@ -6,6 +6,7 @@ import org.apache.catalina.valves.RemoteIpValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
     private final String siteName;
     private final boolean accessLog;
 
-    TomcatHardening(HuiwenProperties properties, org.springframework.core.env.Environment environment) {
+    TomcatHardening(HuiwenProperties properties, Environment environment) {
         this.trusted = TrustedProxies.of(properties.trustedProxies());
         this.siteName = properties.siteName();
         this.accessLog = environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false);
