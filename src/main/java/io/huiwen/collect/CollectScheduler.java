@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
  * the scheduler.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "huiwen.collect.enabled", matchIfMissing = true)
 class CollectScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CollectScheduler.class);
@@ -27,16 +26,22 @@ class CollectScheduler implements AutoCloseable {
     private final SourceRepository sources;
     private final SourceLeases leases;
     private final SourcePoller poller;
+    /** Null when {@code huiwen.collect.enabled=false}: the node polls nothing. */
     private final ExecutorService pool;
     private final AtomicInteger running = new AtomicInteger();
     private final int threads;
 
-    CollectScheduler(SourceRepository sources, SourceLeases leases, SourcePoller poller, CollectProperties properties) {
+    /**
+     * {@code huiwen.collect.enabled} is read here, at start, rather than by a condition on the bean, so
+     * that the build's ahead-of-time bean definitions honour it too.
+     */
+    CollectScheduler(SourceRepository sources, SourceLeases leases, SourcePoller poller, CollectProperties properties,
+            @Value("${huiwen.collect.enabled:true}") boolean enabled) {
         this.sources = sources;
         this.leases = leases;
         this.poller = poller;
         this.threads = Math.max(1, properties.schedulerThreads());
-        this.pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
+        this.pool = !enabled ? null : new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "huiwen-collect");
             t.setDaemon(true);
             return t;
@@ -46,6 +51,9 @@ class CollectScheduler implements AutoCloseable {
     @Scheduled(fixedDelayString = "#{@'" + CollectProperties.BEAN + "'.tick().toMillis()}",
             initialDelayString = "#{@'" + CollectProperties.BEAN + "'.initialDelay().toMillis()}")
     void tick() {
+        if (pool == null) {
+            return;
+        }
         int free = threads - running.get();
         if (free <= 0) {
             return;
@@ -70,6 +78,8 @@ class CollectScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.huiwen.ingest;
 
+import io.huiwen.HuiwenProperties;
 import io.huiwen.article.ArticleStore.Prepared;
 import io.huiwen.article.DemoPictures;
 import io.huiwen.extract.ExtractedArticle;
@@ -25,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -48,7 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
  * read here.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "huiwen.demo-content", matchIfMissing = true)
 @Order(DemoContent.ORDER) // before the index catches up and readers are let in
 class DemoContent implements ApplicationRunner {
 
@@ -63,11 +62,15 @@ class DemoContent implements ApplicationRunner {
     /** The demo articles being prepared, or null when there is nothing to load. */
     private final CompletableFuture<List<Prepared>> preparing;
 
-    DemoContent(JdbcClient jdbc, Ingest ingest, Clock clock) {
+    /**
+     * With {@code huiwen.demo-content=false} the bean exists and does nothing: the setting is read
+     * here, at start, not by a condition, so the build's ahead-of-time bean definitions honour it.
+     */
+    DemoContent(JdbcClient jdbc, Ingest ingest, Clock clock, HuiwenProperties properties) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.now = OffsetDateTime.now(clock);
-        this.preparing = wanted() ? inBackground(this::prepare) : null;
+        this.preparing = properties.demoContent() && wanted() ? inBackground(this::prepare) : null;
     }
 
     @Override

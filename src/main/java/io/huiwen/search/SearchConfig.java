@@ -12,19 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The search index: embedded Lucene, or OpenSearch when {@code huiwen.search.backend=opensearch}.
- * Exactly one of the two beans exists; the other is not created, so choosing OpenSearch never
- * opens (or locks) an index directory.
+ * The choice is made when the bean is made, not by a condition on the bean's definition, so the
+ * build's ahead-of-time bean definitions (see {@code cli.AheadOfTimeStart}) serve both backends;
+ * only the chosen one is opened, so choosing OpenSearch never opens (or locks) an index directory.
  */
 @Configuration(proxyBeanMethods = false)
 class SearchConfig {
@@ -35,13 +31,20 @@ class SearchConfig {
     static final String INDEX_DOCUMENTS = "huiwen.search.index.documents";
 
     /**
+     * The shared index in the cluster, or this node's embedded one. A cluster that cannot be reached
+     * or is not OpenSearch 2 stops the start here, with one line naming the addresses and the cause.
+     */
+    @Bean(destroyMethod = "close")
+    SearchIndex searchIndex(HuiwenProperties properties, Clock clock) {
+        return properties.search().openSearch() ? OpenSearchIndex.connect(properties.search().opensearch(), clock) : lucene(properties, clock);
+    }
+
+    /**
      * The index is derived from the database, so an index that cannot be opened (corrupt or half-written
      * files) does not keep the portal from starting: it is moved aside, for whoever wants to look at it,
      * and an empty one takes its place, which the first outbox drain rebuilds from the database.
      */
-    @Bean(destroyMethod = "close")
-    @Conditional(LuceneChosen.class)
-    LuceneSearchIndex searchIndex(HuiwenProperties properties, Clock clock) {
+    private static LuceneSearchIndex lucene(HuiwenProperties properties, Clock clock) {
         Path dir = properties.indexDir();
         try {
             return new LuceneSearchIndex(dir, clock);
@@ -68,32 +71,6 @@ class SearchConfig {
                 .description("Article changes logged that the search index has not applied yet")
                 .strongReference(true)
                 .register(registry));
-    }
-
-    /**
-     * The shared index in the cluster. A cluster that cannot be reached or is not OpenSearch 2 stops
-     * the start here, with one line naming the addresses and the cause.
-     */
-    @Bean(destroyMethod = "close")
-    @Conditional(OpenSearchChosen.class)
-    OpenSearchIndex openSearchIndex(HuiwenProperties properties, Clock clock) {
-        return OpenSearchIndex.connect(properties.search().opensearch(), clock);
-    }
-
-    /** Reads the backend setting as {@link HuiwenProperties.Search#openSearch()} does, before the properties bean exists. */
-    static final class OpenSearchChosen implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String backend = Binder.get(context.getEnvironment()).bind("huiwen.search.backend", String.class).orElse("lucene");
-            return HuiwenProperties.Search.isOpenSearch(backend);
-        }
-    }
-
-    static final class LuceneChosen implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !new OpenSearchChosen().matches(context, metadata);
-        }
     }
 
     /** How many articles a search can find: compare with the published articles to see the index catch up. */
