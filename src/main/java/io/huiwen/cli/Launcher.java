@@ -67,6 +67,7 @@ public final class Launcher {
     private static int serve(Invocation inv, PrintStream err) {
         try {
             new SpringApplicationBuilder(HuiwenApplication.class).applicationStartup(startupRecording())
+                    .listeners(new AheadOfTimeStart())
                     .run(inv.springArgs().toArray(String[]::new));
         } catch (RuntimeException e) {
             DataDirLock.InUseException inUse = inUse(e);
