@@ -54,7 +54,7 @@ class DeploymentFilesTest {
     void theMatcherKnowsRealSettingsAndRefusesMisspeltOnes() {
         assertThat(huiwen.contains("huiwen.search.opensearch.uris")).isTrue();
         assertThat(huiwen.contains("huiwen.collect.lease.heartbeat")).isTrue();
-        assertThat(huiwen.contains("huiwen.collect.enabled")).as("a @ConditionalOnBooleanProperty switch").isTrue();
+        assertThat(huiwen.contains("huiwen.collect.enabled")).as("a switch of a properties record").isTrue();
         assertThat(springBoot.size()).as("Spring Boot's metadata was found").isGreaterThan(500);
         for (String good : List.of("HUIWEN_NODE_ID", "HUIWEN_NODEID", "HUIWEN_SEARCH_OPENSEARCH_URIS", "HUIWEN_SEARCH_OPENSEARCH_URIS_0",
                 "HUIWEN_COLLECT_ENABLED", "HUIWEN_DEMO_CONTENT", "HUIWEN_IMAGES_CACHE_MAX_BYTES")) {

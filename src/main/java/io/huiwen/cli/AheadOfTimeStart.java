@@ -95,7 +95,9 @@ final class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironme
         if (setting.startsWith("management.")) {
             return true;
         }
-        return setting.startsWith("spring.") && READ_AT_RUN_TIME.stream().noneMatch(setting::startsWith);
+        // an environment variable's name gives dots where the setting has dashes (SPRING_DATASOURCE_DRIVER_CLASS_NAME)
+        String dotted = setting.replace('-', '.');
+        return setting.startsWith("spring.") && READ_AT_RUN_TIME.stream().noneMatch(read -> dotted.startsWith(read.replace('-', '.')));
     }
 
     /** The jar's own application.yml (which the build read too), Spring's defaults and derived sources. */

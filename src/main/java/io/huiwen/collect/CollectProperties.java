@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedulerThreads  sources polled at once
  * @param tick              how often the scheduler looks for sources due for a poll
  * @param initialDelay      how long after startup the scheduler first looks
+ * @param enabled           whether this node polls the sources at all (a reader-only node: false)
  */
 @ConfigurationProperties("huiwen.collect")
 public record CollectProperties(
@@ -37,7 +38,8 @@ public record CollectProperties(
         @DefaultValue("500") int maxFeedItems,
         @DefaultValue("4") int schedulerThreads,
         @DefaultValue("5s") Duration tick,
-        @DefaultValue("10s") Duration initialDelay) {
+        @DefaultValue("10s") Duration initialDelay,
+        @DefaultValue("true") boolean enabled) {
 
     /** The bean Spring registers these properties as, for the scheduler's SpEL intervals. */
     static final String BEAN = "huiwen.collect-io.huiwen.collect.CollectProperties";
@@ -45,13 +47,13 @@ public record CollectProperties(
     /** The same settings with private hosts allowed or not. */
     public CollectProperties withPrivateHosts(boolean allowed) {
         return new CollectProperties(allowed, hostDelay, maxCrawlDelay, connectTimeout, readTimeout, requestTimeout, maxBytes,
-                maxRedirects, retries, retryBackoff, maxFeedItems, schedulerThreads, tick, initialDelay);
+                maxRedirects, retries, retryBackoff, maxFeedItems, schedulerThreads, tick, initialDelay, enabled);
     }
 
     /** The defaults, for code and tests that run without Spring. */
     public static CollectProperties defaults() {
         return new CollectProperties(false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofSeconds(20), Duration.ofSeconds(60), 20L * 1024 * 1024, 5, 3, Duration.ofSeconds(1), 500, 4,
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), true);
     }
 }

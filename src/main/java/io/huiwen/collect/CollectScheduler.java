@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +34,12 @@ class CollectScheduler implements AutoCloseable {
      * {@code huiwen.collect.enabled} is read here, at start, rather than by a condition on the bean, so
      * that the build's ahead-of-time bean definitions honour it too.
      */
-    CollectScheduler(SourceRepository sources, SourceLeases leases, SourcePoller poller, CollectProperties properties,
-            @Value("${huiwen.collect.enabled:true}") boolean enabled) {
+    CollectScheduler(SourceRepository sources, SourceLeases leases, SourcePoller poller, CollectProperties properties) {
         this.sources = sources;
         this.leases = leases;
         this.poller = poller;
         this.threads = Math.max(1, properties.schedulerThreads());
-        this.pool = !enabled ? null : new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
+        this.pool = !properties.enabled() ? null : new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "huiwen-collect");
             t.setDaemon(true);
             return t;

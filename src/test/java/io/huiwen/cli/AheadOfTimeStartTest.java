@@ -49,7 +49,8 @@ class AheadOfTimeStartTest {
         StandardEnvironment fine = new StandardEnvironment();
         fine.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/huiwen", "HUIWEN_SEARCH_BACKEND", "opensearch", "PATH", "/usr/bin")));
+                        Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/huiwen", "SPRING_DATASOURCE_DRIVER_CLASS_NAME", "org.postgresql.Driver",
+                                "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "20", "HUIWEN_SEARCH_BACKEND", "opensearch", "PATH", "/usr/bin")));
         fine.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of("huiwen.data-dir", "/srv/huiwen")));
         assertThat(AheadOfTimeStart.settingFixedByBuild(fine)).isNull();
     }

@@ -62,7 +62,7 @@ public class FakeSite implements AutoCloseable {
 
     static CollectProperties properties(boolean allowPrivateHosts, Duration readTimeout, Duration requestTimeout) {
         return new CollectProperties(allowPrivateHosts, Duration.ofMillis(200), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), readTimeout, requestTimeout, 1024 * 1024, 3, 2, Duration.ofMillis(100), 500, 4, Duration.ofSeconds(5), Duration.ofSeconds(10));
+                Duration.ofSeconds(2), readTimeout, requestTimeout, 1024 * 1024, 3, 2, Duration.ofMillis(100), 500, 4, Duration.ofSeconds(5), Duration.ofSeconds(10), true);
     }
 
     public URI url(String target) {

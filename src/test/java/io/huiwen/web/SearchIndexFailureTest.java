@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -78,14 +79,15 @@ class SearchIndexFailureTest {
     static class Breakable {
         @Bean
         @Primary
-        BreakableIndex breakableIndex(LuceneSearchIndex real) {
+        BreakableIndex breakableIndex(@Qualifier("searchIndex") SearchIndex real) {
             return new BreakableIndex(real);
         }
     }
 
     @Autowired MockMvc mvc;
     @Autowired BreakableIndex index;
-    @Autowired LuceneSearchIndex lucene;
+    /** The portal's own index (the embedded default; the bean is declared as the port, {@link SearchIndex}). */
+    @Autowired @Qualifier("searchIndex") SearchIndex lucene;
     @Autowired IndexSync sync;
     @Autowired RelatedArticles related;
     @Autowired ArticleRepository articles;
@@ -158,7 +160,7 @@ class SearchIndexFailureTest {
     @Test
     @DirtiesContext
     void theRealLuceneIndexClosedUnderThePortal() throws Exception {
-        lucene.close(); // what a disk error does to the writer: every later call meets AlreadyClosedException
+        ((LuceneSearchIndex) lucene).close(); // what a disk error does to the writer: every later call meets AlreadyClosedException
         assertSearchUnavailable();
         assertOtherPagesWork();
     }
