@@ -72,11 +72,6 @@ public record HuiwenProperties(
                          @DefaultValue OpenSearch opensearch) {
 
         public boolean openSearch() {
-            return isOpenSearch(backend);
-        }
-
-        /** How {@code huiwen.search.backend} is read, also before these properties are bound. */
-        public static boolean isOpenSearch(String backend) {
             return backend != null && "opensearch".equalsIgnoreCase(backend.strip());
         }
     }
