@@ -34,19 +34,37 @@ final class HttpHop {
         }
     }
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    private final Executor executor;
     private final String userAgent;
     private final Duration readTimeout;
+    /** Made on the first request: building it reads the JDK's trusted certificates, work a start need not wait for. */
+    private volatile HttpClient client;
 
     HttpHop(Duration connectTimeout, Duration readTimeout, String userAgent, Executor executor) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER) // every hop goes back through the guard
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor)
-                .build();
+        this.connectTimeout = connectTimeout;
+        this.executor = executor;
         this.userAgent = userAgent;
         this.readTimeout = readTimeout;
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER) // every hop goes back through the guard
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .executor(executor)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -59,7 +77,7 @@ final class HttpHop {
         }
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            response = client.send(request(url, conditional, deadline), HttpResponse.BodyHandlers.ofPublisher());
+            response = client().send(request(url, conditional, deadline), HttpResponse.BodyHandlers.ofPublisher());
         } catch (IllegalArgumentException e) {
             throw new FetchFailure(FetchFailureReason.BAD_URL, "cannot request " + url + ": " + e.getMessage());
         } catch (IOException e) {
