@@ -64,6 +64,16 @@ public class ChangeLog {
         return id == null ? prunedTo() : Math.max(id, prunedTo());
     }
 
+    /**
+     * Whether reading the log from its start shows a reader every stored article: none of it pruned
+     * yet, and each article changed in it at least once (articles stored before the log existed, in a
+     * database migrated from an old version, are not).
+     */
+    public boolean holdsEveryArticle() {
+        return prunedTo() == 0
+                && jdbc.sql("SELECT COUNT(*) FROM article WHERE id NOT IN (SELECT article_id FROM index_outbox)").query(Long.class).single() == 0;
+    }
+
     /** Every change up to this id has been deleted; a reader below it has missed some. */
     public long prunedTo() {
         return jdbc.sql("SELECT setting_value FROM app_setting WHERE name = ?").param(PRUNED_TO)

@@ -31,7 +31,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo articles (original fictional news written for Huiwen, in the page-dump format)
@@ -39,13 +41,13 @@ import org.springframework.transaction.annotation.Transactional;
  * deleting the demo articles does not bring them back. Dates are shifted together so the newest
  * demo article is an hour old and the portal looks current.
  *
- * <p>Reading and enriching them (HanLP segmentation, keywords, the category's evidence) is most
- * of the work and needs no transaction, so it starts on a thread of its own as soon as this bean
- * is made, while Spring builds the rest of the portal (the security chain, Tomcat, the actuator);
- * the runner, before the index catches up and readers are let in, waits for it and stores them
- * in one transaction. A fresh portal so shows its first page with articles sooner. Their
- * enrichment, the HanLP part of that work, is made by the build ({@link DemoEnrichments}) and only
- * read here.
+ * <p>The work (reading them, the category's evidence, storing them in one transaction with the
+ * flag) starts on a thread of its own as soon as this bean is made, when the schema is in place,
+ * while Spring builds the rest of the portal (the security chain, the actuator, the MVC mappings);
+ * the runner, before the index catches up and readers are let in, only waits for it, so a start
+ * whose demo articles fail to load still fails. A fresh portal so shows its first page with
+ * articles sooner. Their enrichment, the HanLP part of that work, is made by the build
+ * ({@link DemoEnrichments}) and only read here.
  */
 @Component
 @Order(DemoContent.ORDER) // before the index catches up and readers are let in
@@ -58,36 +60,51 @@ class DemoContent implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final Ingest ingest;
+    private final TransactionOperations transactions;
     private final OffsetDateTime now;
-    /** The demo articles being prepared, or null when there is nothing to load. */
-    private final CompletableFuture<List<Prepared>> preparing;
+    /** How many demo articles were stored (0 when another node stored them first), or null when there is nothing to load. */
+    private final CompletableFuture<Long> loading;
 
     /**
      * With {@code huiwen.demo-content=false} the bean exists and does nothing: the setting is read
      * here, at start, not by a condition, so the build's ahead-of-time bean definitions honour it.
      */
-    DemoContent(JdbcClient jdbc, Ingest ingest, Clock clock, HuiwenProperties properties) {
+    DemoContent(JdbcClient jdbc, Ingest ingest, PlatformTransactionManager transactions, Clock clock, HuiwenProperties properties) {
         this.jdbc = jdbc;
         this.ingest = ingest;
+        this.transactions = new TransactionTemplate(transactions);
         this.now = OffsetDateTime.now(clock);
-        this.preparing = properties.demoContent() && wanted() ? inBackground(this::prepare) : null;
+        this.loading = properties.demoContent() && wanted() ? inBackground(this::load) : null;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
-        if (preparing == null || !wanted()) {
+        if (loading == null) {
             return;
         }
-        List<Prepared> pages;
+        long stored;
         try {
-            pages = preparing.join();
+            stored = loading.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        long stored = ingest.storeGiven(pages, now).stream().filter(s -> !s.duplicate()).count();
-        jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?)").params(FLAG, now.toString()).update();
-        log.info("loaded {} demo articles", stored);
+        if (stored > 0) {
+            log.info("loaded {} demo articles", stored);
+        }
+    }
+
+    /** Prepares them, then stores them with the flag in one transaction, unless meanwhile the portal got articles. */
+    private long load() {
+        List<Prepared> pages = prepare();
+        Long stored = transactions.execute(tx -> {
+            if (!wanted()) {
+                return 0L;
+            }
+            long n = ingest.storeGiven(pages, now).stream().filter(s -> !s.duplicate()).count();
+            jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?)").params(FLAG, now.toString()).update();
+            return n;
+        });
+        return stored == null ? 0 : stored;
     }
 
     /** Neither loaded before (the flag) nor an article stored: a fresh portal. */

@@ -123,11 +123,20 @@ public class IndexSync {
     private Long start() {
         long position = changes.position(reader).orElse(0);
         long pruned = changes.prunedTo();
+        boolean empty = index.size() == 0 && articles.countPublished() > 0;
         String why = index.needsRebuild() ? "was built by an older version"
                 : position < pruned ? "missed changes that were pruned from the change log while this node was away"
-                : index.size() == 0 && articles.countPublished() > 0 ? "is empty" : null;
+                : empty ? "is empty" : null;
         if (why == null) {
             cursor = new ChangeCursor(position);
+            return null;
+        }
+        if (empty && !index.needsRebuild() && position == 0 && changes.holdsEveryArticle()) {
+            // A new index (a fresh portal's demo articles, a node's first start) beside a log that has
+            // every article: reading the log indexes them all, where a rebuild would index them and then
+            // apply the last minute of the log (HOLE_GRACE) again.
+            log.info("search index {} is empty: indexing every article from the change log", reader);
+            cursor = new ChangeCursor(0);
             return null;
         }
         log.info("search index {} {}: rebuilding it from the database; searches use the old index until it is done", reader, why);
