@@ -2,9 +2,12 @@ package io.huiwen.text;
 
 /**
  * HanLP loads its dictionaries (core words, bigrams, names, places, pinyin, 繁简) the first time a
- * text needs them: about a second and a half of reading and parsing on a cold JVM. {@link #load}
- * does it up front by running each kind of analysis once over a short text, so neither the first
- * import nor a reader's first search pays for it.
+ * text needs them: about a second and a half of reading and parsing on a cold JVM. These methods do
+ * it up front by running each kind of analysis once over a short text, so neither the first import
+ * nor a reader's first search pays for it. {@link #loadForSearch} is the part search and the index
+ * need (the core and custom words, the 繁简 table of {@link Folding}); {@link #load} is all of it,
+ * adding what enrichment needs (the bigrams of the Viterbi segmentation, person and place names,
+ * pinyin).
  */
 public final class Dictionaries {
 
@@ -13,19 +16,26 @@ public final class Dictionaries {
 
     private Dictionaries() {}
 
-    /** Loads them on a daemon thread of its own, beside whatever the caller does next. */
-    public static Thread loadInBackground() {
-        Thread loading = new Thread(Dictionaries::load, "hanlp-dictionaries");
-        loading.setDaemon(true);
-        loading.start();
-        return loading;
+    /** Runs {@code loading} (one of the methods below) on a daemon thread of its own, beside whatever the caller does next. */
+    public static Thread inBackground(Runnable loading) {
+        Thread thread = new Thread(loading, "hanlp-dictionaries");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
-    /** Loads them on this thread. */
-    public static void load() {
-        Keywords.of(TITLE, BODY, Enrichment.MAX_KEYWORDS); // plain and name-recognising segments, 繁简, word frequencies
-        Segmenter.get().indexWords(BODY);
+    /** Loads, on this thread, what search and the index need: longest-match segmentation, sub-words, folding. */
+    public static void loadForSearch() {
+        Folding.fold(BODY);
         Segmenter.get().dictionaryWords(BODY);
+        Segmenter.subWords(TITLE, 0);
+    }
+
+    /** Loads all of them on this thread. */
+    public static void load() {
+        loadForSearch();
+        Keywords.of(TITLE, BODY, Enrichment.MAX_KEYWORDS); // plain and name-recognising segments, 繁简 by words, word frequencies
+        Segmenter.get().indexWords(BODY);
         Pinyin.of(TITLE);
     }
 }
