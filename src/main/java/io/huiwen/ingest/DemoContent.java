@@ -3,6 +3,7 @@ package io.huiwen.ingest;
 import io.huiwen.HuiwenProperties;
 import io.huiwen.article.ArticleStore.Prepared;
 import io.huiwen.article.DemoPictures;
+import io.huiwen.article.StartupWrites;
 import io.huiwen.extract.ExtractedArticle;
 import io.huiwen.extract.ExtractedArticle.Image;
 import org.jsoup.Jsoup;
@@ -69,12 +70,16 @@ class DemoContent implements ApplicationRunner {
      * With {@code huiwen.demo-content=false} the bean exists and does nothing: the setting is read
      * here, at start, not by a condition, so the build's ahead-of-time bean definitions honour it.
      */
-    DemoContent(JdbcClient jdbc, Ingest ingest, PlatformTransactionManager transactions, Clock clock, HuiwenProperties properties) {
+    DemoContent(JdbcClient jdbc, Ingest ingest, PlatformTransactionManager transactions, StartupWrites startupWrites, Clock clock,
+                HuiwenProperties properties) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.transactions = new TransactionTemplate(transactions);
         this.now = OffsetDateTime.now(clock);
         this.loading = properties.demoContent() && wanted() ? inBackground(this::load) : null;
+        if (loading != null) {
+            startupWrites.add(loading); // the index catches up as soon as they are stored
+        }
     }
 
     @Override

@@ -3,7 +3,11 @@ package io.huiwen.search;
 import io.huiwen.HuiwenProperties;
 import io.huiwen.article.ChangeLog;
 import io.huiwen.article.JobLeases;
+import io.huiwen.article.StartupWrites;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A running portal node's part in the change log: before the node is ready, its index catches up
- * with what the database holds (the demo articles are loaded by an earlier runner; Spring Boot
+ * with what the database holds (first on a thread of its own as soon as the start's own writes, the
+ * demo articles, are stored, while Spring builds the rest; then once more in this runner; Spring Boot
  * declares readiness only after every runner has finished, so the first reader finds search and
  * 相关阅读 complete); then it reads the log every sync interval; and one node at a time prunes the
  * log below what every live reader has read. Commands (import, reextract, reindex) run no web
@@ -36,16 +41,33 @@ class IndexFollower implements ApplicationRunner {
     private final JobLeases leases;
     private final Duration retention;
     private volatile boolean failing;
+    /** The catch-up begun while Spring builds the rest of the portal, as soon as the start's own writes are stored. */
+    private final CompletableFuture<Void> early;
 
-    IndexFollower(IndexSync sync, ChangeLog changes, JobLeases leases, HuiwenProperties properties) {
+    IndexFollower(IndexSync sync, ChangeLog changes, JobLeases leases, StartupWrites startupWrites, HuiwenProperties properties) {
         this.sync = sync;
         this.changes = changes;
         this.leases = leases;
         this.retention = properties.search().changeRetention();
+        this.early = startupWrites.done().thenRunAsync(sync::catchUp, work -> {
+            Thread thread = new Thread(work, "index-catch-up");
+            thread.setDaemon(true); // a start that fails meanwhile is not held up by it
+            thread.start();
+        });
     }
 
+    /**
+     * Waits for the early catch-up, then catches up again with what was written since (cheap when
+     * nothing was). A failure of the early one is left to this second one, which reports it as a
+     * catch-up before readiness always did.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            early.join();
+        } catch (CompletionException | CancellationException e) {
+            log.debug("the early catch-up of the search index failed: {}", e.toString());
+        }
         sync.catchUp();
     }
 
