@@ -156,10 +156,9 @@ public class ArticleStore {
     public List<Stored> storeAll(List<Prepared> pages, OffsetDateTime collectedAt) {
         TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
         List<Stored> stored = new ArrayList<>(pages.size());
-        List<Runnable> afterCommit = new ArrayList<>(pages.size());
         try {
             for (Prepared page : pages) {
-                stored.add(storeIn(page, collectedAt, afterCommit));
+                stored.add(storeIn(page, collectedAt));
             }
         } catch (RuntimeException | Error e) {
             try {
@@ -173,11 +172,10 @@ public class ArticleStore {
             throw e;
         }
         transactions.commit(tx);
-        afterCommit.forEach(Runnable::run);
         return stored;
     }
 
-    private Stored storeIn(Prepared page, OffsetDateTime collectedAt, List<Runnable> afterCommit) {
+    private Stored storeIn(Prepared page, OffsetDateTime collectedAt) {
         // indexed lookups only: with OR between the columns H2 scans the whole table, and "source_url = NULL"
         // walks every imported article's entry in the URL index; both for every page stored
         Optional<Long> existing = page.page.url() == null
@@ -206,7 +204,9 @@ public class ArticleStore {
         }
         writeTags(id, enrichment.keywords());
         outbox.add(id);
-        afterCommit.add(() -> stories.remember(id, enrichment.simhash(), enrichment.storyWords()));
+        // now, not after the commit: the next pages of this batch are compared with it before then, and
+        // if the batch is rolled back its id is never used again, so what is remembered under it is never read
+        stories.remember(id, enrichment.simhash(), enrichment.storyWords());
         return new Stored(id, false, reviewReason != null);
     }
 
