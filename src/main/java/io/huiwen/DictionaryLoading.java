@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationListener;
  * When the portal starts, the HanLP dictionaries that search and the index need load on a thread of
  * their own while Spring builds the application on the main one: the index catch-up before
  * readiness and a reader's first search find them loaded. The rest, which only enrichment needs
- * (bigrams, names, places, pinyin: the first collected or imported article), load in the background
+ * (bigrams, names, places: the first collected or imported article), load in the background
  * {@link #AFTER_READY} after the portal is ready, so they compete neither with the start nor with
  * the first readers' pages for the CPU (on two cores, every thread of a start does); a poll that
  * comes first loads what it needs itself. Commands start without it: most need no dictionary, and

@@ -5,9 +5,9 @@ package io.huiwen.text;
  * text needs them: about a second and a half of reading and parsing on a cold JVM. These methods do
  * it up front by running each kind of analysis once over a short text, so neither the first import
  * nor a reader's first search pays for it. {@link #loadForSearch} is the part search and the index
- * need (the core and custom words, the 繁简 table of {@link Folding}); {@link #load} is all of it,
- * adding what enrichment needs (the bigrams of the Viterbi segmentation, person and place names,
- * pinyin).
+ * need (the core and custom words, the 繁简 table of {@link Folding}, pinyin for pinyin search);
+ * {@link #load} is all of it, adding what enrichment needs (the bigrams of the Viterbi segmentation,
+ * person and place names).
  */
 public final class Dictionaries {
 
@@ -24,11 +24,12 @@ public final class Dictionaries {
         return thread;
     }
 
-    /** Loads, on this thread, what search and the index need: longest-match segmentation, sub-words, folding. */
+    /** Loads, on this thread, what search and the index need: longest-match segmentation, sub-words, folding, pinyin. */
     public static void loadForSearch() {
         Folding.fold(BODY);
         Segmenter.get().dictionaryWords(BODY);
         Segmenter.subWords(TITLE, 0);
+        Pinyin.of(TITLE);
     }
 
     /** Loads all of them on this thread. */
@@ -36,6 +37,5 @@ public final class Dictionaries {
         loadForSearch();
         Keywords.of(TITLE, BODY, Enrichment.MAX_KEYWORDS); // plain and name-recognising segments, 繁简 by words, word frequencies
         Segmenter.get().indexWords(BODY);
-        Pinyin.of(TITLE);
     }
 }
