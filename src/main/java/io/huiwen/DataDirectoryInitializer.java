@@ -17,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Makes {@code huiwen.data-dir} absolute, creates it, locks it for this process (see
  * {@link DataDirLock}; released when the context closes or fails to start), and points the datasource at an H2 file
- * inside it unless {@code spring.datasource.url} is given (PostgreSQL at scale). The H2 URL carries
+ * inside it unless {@code spring.datasource.url} is given (PostgreSQL at scale), a new one starting
+ * from the build's {@link SchemaTemplate}. The H2 URL carries
  * {@code huiwen.db.write-delay} as H2's WRITE_DELAY: at 0 every commit is written to the file
  * before it returns (H2 2.4 otherwise keeps commits in memory for up to 500 ms).
  */
@@ -50,6 +51,7 @@ public class DataDirectoryInitializer implements ApplicationContextInitializer<C
         var defaults = new java.util.HashMap<String, Object>();
         defaults.put("huiwen.data-dir", dataDir.toString());
         if (!env.containsProperty("spring.datasource.url")) {
+            SchemaTemplate.copyIfNew(dataDir.resolve("db"), env);
             defaults.put("spring.datasource.url", h2Url(dataDir, properties.db().writeDelay()));
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
