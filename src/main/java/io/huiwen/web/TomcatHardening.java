@@ -21,6 +21,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+    /**
+     * Bytes a connection gathers before writing to its socket. Tomcat's 8 KB sent an article page
+     * (10 KB with its headers) in two writes and the home page (17 KB) in three; with 32 KB every
+     * page leaves in one system call, as nginx sends it (the home page from the page cache: 0.77x the
+     * CPU per request, BENCHMARKS.md). The price is 24 KB more per open connection: 6 MB at 256
+     * readers, 192 MB at the connector's ceiling of 8,192.
+     */
+    static final int WRITE_BUFFER = 32 * 1024;
+
     private final TrustedProxies trusted;
     private final String siteName;
     private final boolean accessLog;
@@ -43,6 +52,7 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
             }
         }
         factory.setProtocol(PrecompressedAwareProtocol.class.getName());
+        factory.addConnectorCustomizers(connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(WRITE_BUFFER)));
         factory.addEngineValves(new FrontDoor());
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {

@@ -230,6 +230,18 @@ class FrontDoorTest {
         assertSecurityHeaders("a redirect", forwarded);
     }
 
+    @Test
+    void theConnectorGathersAWholePageBeforeWritingIt() throws IOException {
+        var server = (org.springframework.boot.tomcat.TomcatWebServer)
+                ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer();
+        var endpoint = ((org.apache.coyote.http11.AbstractHttp11Protocol<?>) server.getTomcat().getConnector().getProtocolHandler());
+        assertThat(endpoint.getProperty("socket.appWriteBufSize")).as("bytes written per system call")
+                .isEqualTo(Integer.toString(TomcatHardening.WRITE_BUFFER));
+        Raw home = raw("GET / HTTP/1.1", "Host: localhost");
+        assertThat(home.body().getBytes(StandardCharsets.UTF_8).length).as("the home page, with room for its headers")
+                .isLessThan(TomcatHardening.WRITE_BUFFER - 2048);
+    }
+
     /** HttpClient does not let a test set Host; a raw request does. */
     private HttpResponse<String> raw2(String path, String... headerLines) throws IOException {
         Raw r = raw("GET " + path + " HTTP/1.1", headerLines);
