@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded database's schema, made by the build: {@link #main} runs the migrations (Flyway, as a
@@ -49,9 +50,7 @@ public final class SchemaTemplate {
             Files.copy(work.resolve("db").resolve("huiwen.mv.db"), target, StandardCopyOption.REPLACE_EXISTING);
             System.out.println("SchemaTemplate: the migrated empty schema written to " + target + " (" + Files.size(target) + " bytes)");
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 

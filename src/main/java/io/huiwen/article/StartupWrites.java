@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a portal makes on threads of their own while it starts (the demo articles of a fresh
  * portal), so that what follows them can start as soon as they are done rather than when Spring has
- * built everything: the search index catches up with them beside the rest of the start. Whoever
- * waits for {@link #done} also learns nothing about a write added after it asked; the index's catch-up
- * before readiness reads the log again anyway.
+ * built everything: the search index catches up with them beside the rest of the start.
+ * {@link #done} covers the writes added before it is asked; the index's catch-up before readiness
+ * reads the log again anyway.
  */
 @Component
 public class StartupWrites {

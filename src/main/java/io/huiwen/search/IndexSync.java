@@ -123,15 +123,16 @@ public class IndexSync {
     private Long start() {
         long position = changes.position(reader).orElse(0);
         long pruned = changes.prunedTo();
-        boolean empty = index.size() == 0 && articles.countPublished() > 0;
-        String why = index.needsRebuild() ? "was built by an older version"
+        boolean outdated = index.needsRebuild(); // for OpenSearch a request: asked once
+        boolean empty = !outdated && position >= pruned && index.size() == 0 && articles.countPublished() > 0;
+        String why = outdated ? "was built by an older version"
                 : position < pruned ? "missed changes that were pruned from the change log while this node was away"
                 : empty ? "is empty" : null;
         if (why == null) {
             cursor = new ChangeCursor(position);
             return null;
         }
-        if (empty && !index.needsRebuild() && position == 0 && changes.holdsEveryArticle()) {
+        if (empty && position == 0 && changes.holdsEveryArticle()) {
             // A new index (a fresh portal's demo articles, a node's first start) beside a log that has
             // every article: reading the log indexes them all, where a rebuild would index them and then
             // apply the last minute of the log (HOLE_GRACE) again.
