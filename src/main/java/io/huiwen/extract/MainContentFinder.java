@@ -2,6 +2,7 @@ package io.huiwen.extract;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,9 @@ final class MainContentFinder {
      * printed first in the page's source) weighs half; the story follows its headline.
      */
     static List<Element> find(Element root, ContentDensity density, int minParagraphChars, Element headline) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // in the order the blocks were first seen, so a tie goes to the earlier block: an identity-keyed map
+        // would break it by identity hash, which depends on what the thread hashed before (the pages it read)
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element marked : root.getElementsByAttributeValue(ITEMPROP, ARTICLE_BODY)) {
             scores.put(marked, 0.0);
         }
