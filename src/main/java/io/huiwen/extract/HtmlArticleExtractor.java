@@ -33,7 +33,8 @@ final class HtmlArticleExtractor {
         List<String> titleTrail = SectionReader.titleTrail(doc, title);
         ContentDensity whole = new ContentDensity(doc.body());
         BylineParser.Byline byline = findByline(doc, whole);
-        PublishDateParser.Dated published = PublishDateFinder.find(doc, whole, meta.published(), byline.date(), fetchedAt);
+        PublishDateParser.Dated published = PublishDateFinder.find(doc, whole, meta.published(), byline.date(), fetchedAt,
+                url != null ? url : doc.location());
         Attribution who = Attribution.find(doc, whole, meta, byline, url, title);
         List<String> nextPages = NextPageFinder.find(doc, url != null ? url : doc.location());
 

@@ -18,7 +18,8 @@ import org.jsoup.nodes.Element;
  * without the time of day the page prints); far apart, the metadata is trusted, since a printed date
  * so far off more likely belongs to something else. Dates in lists of other articles are never taken.
  * When neither is there: a date split over sibling elements, a full date-time standing alone, a script
- * variable named for the publish time. Nothing found gives null: the fetch time is never a publish time.
+ * variable named for the publish time, and last the day in the page's address ({@link UrlDate}) or a
+ * relative time ("3小时前") near the title. Nothing found gives null: the fetch time is never a publish time.
  */
 final class PublishDateFinder {
     /** Words in a class or id that name a date ("pub" covers "publish"); contains() on the lower-cased names, not a pattern tried at every character. */
@@ -37,10 +38,13 @@ final class PublishDateFinder {
     private static final int MAX_ELEMENTS_UNDER_HEADLINE = 11;
     private static final int MAX_DATE_LINE_CHARS = 80;
     private static final Duration AGREEING = Duration.ofHours(24);
+    /** A relative time agrees with the address's day when it falls on that day, in any time zone. */
+    private static final Duration URL_DAY = Duration.ofHours(36);
 
     private PublishDateFinder() {}
 
-    static Dated find(Document doc, ContentDensity density, String metaDate, String bylineDate, Instant fetchedAt) {
+    /** {@code url}: the page's address (its canonical one when it gives it); a date in it is the last resort. */
+    static Dated find(Document doc, ContentDensity density, String metaDate, String bylineDate, Instant fetchedAt, String url) {
         Dated fromMeta = PublishDateParser.dated(metaDate, fetchedAt);
         if (fromMeta == null) {
             fromMeta = microdataDate(doc); // <span itemprop="datePublished" datetime="…">: metadata in the body
@@ -66,10 +70,16 @@ final class PublishDateFinder {
         if (found == null) {
             found = scriptDate(doc);
         }
-        if (found == null && fetchedAt != null) {
-            found = dateNearTitle(doc, fetchedAt);
+        if (found != null) {
+            return found;
         }
-        return found;
+        Dated fromUrl = UrlDate.of(url, fetchedAt);
+        Dated relative = fetchedAt == null ? null : dateNearTitle(doc, fetchedAt);
+        // "3小时前" beside the title gives the time of day; the address only the day, and the surer one when they disagree
+        if (relative != null && (fromUrl == null || Duration.between(fromUrl.time(), relative.time()).abs().compareTo(URL_DAY) < 0)) {
+            return relative;
+        }
+        return fromUrl;
     }
 
     /** Pages that print the date without a label keep it in an element named for it: class="time", id="pubtime". */
