@@ -1,9 +1,14 @@
 package io.huiwen.extract;
 
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Picks the headline: the {@code <h1>} (or title-classed element) that best matches the page's
@@ -13,6 +18,11 @@ final class TitleChooser {
     private static final String CANDIDATES = "h1, h2, [class*=title], [id*=title], [class*=headline]";
     private static final int MAX_CANDIDATES = 60;
     private static final int MAX_KICKER_CHARS = 40;
+    /** Class or id words of a kicker set above or before a headline, in the templates' languages. */
+    private static final List<String> KICKER_NAMES = List.of(
+            "kicker", "roofline", "overline", "topline", "dachzeile", "spitzmarke", "eyebrow", "supertitle", "pretitle", "label");
+    private static final Pattern KICKER_JOIN = Pattern.compile("^[\\s:：|｜·•\\-–—]+");
+    private static final List<String> TITLE_SEPARATORS = List.of(" - ", " – ", " — ", " | ", " · ", " :: ", " / ");
 
     private TitleChooser() {}
 
@@ -23,6 +33,7 @@ final class TitleChooser {
         }
         Reference ref = reference == null ? null : new Reference(reference);
         String best = null;
+        Element bestElement = null;
         double bestScore = 0;
         int seen = 0;
         for (Element e : doc.body() == null ? doc.select("h1") : doc.body().select(CANDIDATES)) {
@@ -39,11 +50,13 @@ final class TitleChooser {
             }
             if (score > bestScore) {
                 best = text;
+                bestElement = e;
                 bestScore = score;
             }
         }
         if (best != null && bestScore >= 0.6) {
-            return withoutKicker(best, ref);
+            String own = withoutKicker(best, ref);
+            return own.equals(best) ? withoutMarkedKicker(bestElement, best, reference) : own;
         }
         if (meta.headline() != null) {
             return meta.headline();
@@ -56,12 +69,72 @@ final class TitleChooser {
      * is not part of it: when the page's own title is the headline's ending, the title is the headline.
      */
     private static String withoutKicker(String headline, Reference ref) {
-        String own = ref == null ? null : ref.cleaned;
-        if (own == null || own.length() < 10 || own.length() >= headline.length() || !headline.endsWith(own)) {
+        String own = ref == null || ref.cleaned == null ? null : withoutSoftHyphens(ref.cleaned);
+        String printed = withoutSoftHyphens(headline); // invisible break hints, printed in one and not the other
+        if (own == null || own.length() < 10 || own.length() >= printed.length() || !printed.endsWith(own)) {
             return headline;
         }
-        String kicker = headline.substring(0, headline.length() - own.length()).strip();
-        return kicker.length() <= MAX_KICKER_CHARS && !kicker.isEmpty() ? own : headline;
+        String kicker = printed.substring(0, printed.length() - own.length()).strip();
+        return kicker.length() <= MAX_KICKER_CHARS && !kicker.isEmpty() ? ref.cleaned : headline;
+    }
+
+    /**
+     * A kicker set in its own element at the start of the headline ({@code <h1><span class="roofline">Wurmkiste</span>
+     * Wurmkiste selber bauen</h1>}) is left out when its markup names it one (roofline, overline, kicker, Dachzeile,
+     * eyebrow, label) or the page's title sets it apart from the rest ("Kicker - Rest | Site"). A word merely set in
+     * bold or in a span of its own, run on into the rest in the title, stays.
+     */
+    private static String withoutMarkedKicker(Element headline, String text, String reference) {
+        Element kicker = firstChildElement(headline);
+        if (kicker == null || kicker.nameIs("a") || !kicker.select("a").isEmpty()) {
+            return text;
+        }
+        String kickerText = kicker.text().replace('\u00a0', ' ').strip();
+        if (kickerText.isEmpty() || kickerText.length() > MAX_KICKER_CHARS || !text.startsWith(kickerText)) {
+            return text;
+        }
+        // "<span class=kicker>Klimaschutz</span>: Bohren, …": the colon or dash after a kicker goes with it
+        String rest = KICKER_JOIN.matcher(text.substring(kickerText.length())).replaceFirst("").strip();
+        if (rest.length() < 10) {
+            return text;
+        }
+        String names = (kicker.className() + " " + kicker.id()).toLowerCase(Locale.ROOT);
+        boolean named = KICKER_NAMES.stream().anyMatch(names::contains);
+        return named || setApartIn(reference, kickerText, rest) ? rest : text;
+    }
+
+    /** The element the headline starts with, when nothing but white space comes before it. */
+    private static Element firstChildElement(Element headline) {
+        for (Node n : headline.childNodes()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+            if (n instanceof TextNode t && !t.isBlank()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The title reads "kicker SEPARATOR rest…", with a separator that joins a title's parts, never a colon inside a headline. */
+    private static boolean setApartIn(String reference, String kicker, String rest) {
+        if (reference == null) {
+            return false;
+        }
+        String title = withoutSoftHyphens(reference).replace('\u00a0', ' ').toLowerCase(Locale.ROOT);
+        String start = withoutSoftHyphens(kicker).toLowerCase(Locale.ROOT);
+        String after = withoutSoftHyphens(rest).toLowerCase(Locale.ROOT);
+        after = after.substring(0, Math.min(after.length(), 12));
+        for (String separator : TITLE_SEPARATORS) {
+            if (title.contains(start + separator + after)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutSoftHyphens(String s) {
+        return s.indexOf('\u00ad') < 0 ? s : s.replace("\u00ad", "");
     }
 
     /** Share of the candidate's character pairs found in the reference; a candidate much shorter than the reference scores less. */

@@ -32,4 +32,45 @@ class HeadlineKickerTest {
     void markupInTheTitleTagIsNotTakenForTheTitle() throws Exception {
         assertThat(title("<title>&lt;br /&gt;</title>", "")).isNotEqualTo("<br />");
     }
+
+    @Test
+    void kickerMarkedAsARooflineIsLeftOutEvenWhereThePageTitleRunsItOn() throws Exception {
+        assertThat(title("<title>Wärmenetz Stadtwerke bauen das Netz aus | Kreisblatt</title>",
+                "<h1 class=\"headline\"> <span class=\"article-header__roofline\">Wärmenetz</span> Stadtwerke bauen das Netz aus </h1>"))
+                .isEqualTo("Stadtwerke bauen das Netz aus");
+    }
+
+    @Test
+    void colonAfterAMarkedKickerGoesWithIt() throws Exception {
+        assertThat(title("<title>Energie: Stadtwerke bauen Wärmenetz aus | Kreisblatt</title>",
+                "<h1><span class=\"kicker\">Energie</span>: Stadtwerke bauen Wärmenetz aus</h1>"))
+                .isEqualTo("Stadtwerke bauen Wärmenetz aus");
+    }
+
+    @Test
+    void kickerThatThePageTitleSetsApartIsLeftOut() throws Exception {
+        assertThat(title("<title>Energie im Quartier - Stadtwerke bauen Wärmenetz aus | Kreisblatt</title>",
+                "<h1><span>Energie im Quartier</span>Stadtwerke bauen Wärmenetz aus</h1>"))
+                .isEqualTo("Stadtwerke bauen Wärmenetz aus");
+    }
+
+    @Test
+    void wordSetInItsOwnMarkupAtTheStartIsPartOfTheHeadline() throws Exception {
+        assertThat(title("<title>Stadtwerke bauen Wärmenetz aus | Kreisblatt</title>",
+                "<h1><strong>Stadtwerke</strong> bauen Wärmenetz aus</h1>"))
+                .isEqualTo("Stadtwerke bauen Wärmenetz aus");
+        assertThat(title("<title>Neu: Stadtwerke bauen Wärmenetz aus | Kreisblatt</title>",
+                "<h1><span class=\"badge\">Neu:</span> Stadtwerke bauen Wärmenetz aus</h1>"))
+                .isEqualTo("Neu: Stadtwerke bauen Wärmenetz aus");
+    }
+
+    @Test
+    void softHyphensDoNotHideThatThePageTitleIsTheRest() throws Exception {
+        assertThat(title("<title>Stadt\u00adwerke bauen Wärme\u00adnetz aus | Kreisblatt</title>",
+                "<h1>Energie: Stadt\u00adwerke bauen Wärme\u00adnetz aus</h1>"))
+                .isEqualTo("Stadt\u00adwerke bauen Wärme\u00adnetz aus");
+        assertThat(title("<title>Stadtwerke bauen Wärmenetz aus | Kreisblatt</title>",
+                "<h1>Energie: Stadt\u00adwerke bauen Wärme\u00adnetz aus</h1>"))
+                .isEqualTo("Stadtwerke bauen Wärmenetz aus");
+    }
 }
