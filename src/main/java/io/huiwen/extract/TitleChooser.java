@@ -9,6 +9,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Picks the headline: the {@code <h1>} (or title-classed element) that best matches the page's
@@ -21,6 +23,8 @@ final class TitleChooser {
     /** Class or id words of a kicker set above or before a headline, in the templates' languages. */
     private static final List<String> KICKER_NAMES = List.of(
             "kicker", "roofline", "overline", "topline", "dachzeile", "spitzmarke", "eyebrow", "supertitle", "pretitle", "label");
+    private static final Evaluator NOT_PRINTED = Selector.evaluatorOf(
+            ".element-invisible, .visually-hidden, .visuallyhidden, .sr-only, .screen-reader-text, .screen-reader-only, [hidden]");
     private static final Pattern KICKER_JOIN = Pattern.compile("^[\\s:：|｜·•\\-–—]+");
     private static final List<String> TITLE_SEPARATORS = List.of(" - ", " – ", " — ", " | ", " · ", " :: ", " / ");
 
@@ -40,7 +44,7 @@ final class TitleChooser {
             if (++seen > MAX_CANDIDATES) {
                 break;
             }
-            String text = e.text().replace('\u00a0', ' ').strip();
+            String text = visibleText(e).replace('\u00a0', ' ').strip();
             if (text.length() < 4 || text.length() > 150 || e.select("a").size() > 1) {
                 continue;
             }
@@ -101,6 +105,20 @@ final class TitleChooser {
         String names = (kicker.className() + " " + kicker.id()).toLowerCase(Locale.ROOT);
         boolean named = KICKER_NAMES.stream().anyMatch(names::contains);
         return named || setApartIn(reference, kickerText, rest) ? rest : text;
+    }
+
+    /**
+     * The headline as a reader sees it: text kept for screen readers only (Drupal's element-invisible,
+     * Bootstrap's sr-only, WordPress's screen-reader-text: "Title<span class=element-invisible> | Site</span>")
+     * or hidden is not printed.
+     */
+    private static String visibleText(Element e) {
+        if (e.select(NOT_PRINTED).isEmpty()) {
+            return e.text();
+        }
+        Element copy = e.clone();
+        copy.select(NOT_PRINTED).remove();
+        return copy.text();
     }
 
     /** The element the headline starts with, when nothing but white space comes before it. */

@@ -73,4 +73,14 @@ class HeadlineKickerTest {
                 "<h1>Energie: Stadt\u00adwerke bauen Wärme\u00adnetz aus</h1>"))
                 .isEqualTo("Stadtwerke bauen Wärmenetz aus");
     }
+
+    @Test
+    void textKeptForScreenReadersIsNotPartOfTheHeadline() throws Exception {
+        assertThat(title("<title>Stadtwerke bauen Wärmenetz aus | Kreisblatt</title>",
+                "<h1 class=\"title\">Stadtwerke bauen Wärmenetz aus<span class=\"element-invisible\"> | Kreisblatt</span></h1>"))
+                .isEqualTo("Stadtwerke bauen Wärmenetz aus");
+        assertThat(title("<meta property=\"og:title\" content=\"Stadtwerke bauen Wärmenetz aus\">",
+                "<h1><span class=\"sr-only\">Artikel:</span>Stadtwerke bauen Wärmenetz aus</h1>"))
+                .isEqualTo("Stadtwerke bauen Wärmenetz aus");
+    }
 }
