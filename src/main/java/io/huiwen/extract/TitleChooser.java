@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +26,9 @@ final class TitleChooser {
             "kicker", "roofline", "overline", "topline", "dachzeile", "spitzmarke", "eyebrow", "supertitle", "pretitle", "label");
     private static final Evaluator NOT_PRINTED = Selector.evaluatorOf(
             ".element-invisible, .visually-hidden, .visuallyhidden, .sr-only, .screen-reader-text, .screen-reader-only, [hidden]");
+    /** A whole date (2022-01-23, 23.01.2022, 2022年1月23日), then a dash, bar or colon: "23.01.2022 - Headline". */
+    private static final Pattern LEADING_DATE = Pattern.compile(
+            "\\s*((?:19|20)\\d{2}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?|\\d{1,2}\\.\\d{1,2}\\.(?:19|20)\\d{2})(?:\\s*[-–—|｜]\\s+|\\s*[:：]\\s*)");
     private static final Pattern KICKER_JOIN = Pattern.compile("^[\\s:：|｜·•\\-–—]+");
     private static final List<String> TITLE_SEPARATORS = List.of(" - ", " – ", " — ", " | ", " · ", " :: ", " / ");
 
@@ -60,12 +64,13 @@ final class TitleChooser {
         }
         if (best != null && bestScore >= 0.6) {
             String own = withoutKicker(best, ref);
-            return own.equals(best) ? withoutMarkedKicker(bestElement, best, reference) : own;
+            return withoutLeadingDate(own.equals(best) ? withoutMarkedKicker(bestElement, best, reference) : own);
         }
         if (meta.headline() != null) {
-            return meta.headline();
+            return withoutLeadingDate(meta.headline());
         }
-        return TitleCleaner.clean(reference);
+        String cleaned = TitleCleaner.clean(reference);
+        return cleaned == null ? null : withoutLeadingDate(cleaned);
     }
 
     /**
@@ -119,6 +124,16 @@ final class TitleChooser {
         Element copy = e.clone();
         copy.select(NOT_PRINTED).remove();
         return copy.text();
+    }
+
+    /** "23.01.2022 - Wierer darf noch jubeln": the day a site prints before its headlines is the dateline, not the headline. */
+    static String withoutLeadingDate(String headline) {
+        Matcher m = LEADING_DATE.matcher(headline);
+        if (!m.lookingAt() || PublishDateParser.dated(m.group(1), null) == null) {
+            return headline;
+        }
+        String rest = headline.substring(m.end()).strip();
+        return rest.length() >= 10 ? rest : headline;
     }
 
     /** The element the headline starts with, when nothing but white space comes before it. */

@@ -83,4 +83,16 @@ class HeadlineKickerTest {
                 "<h1><span class=\"sr-only\">Artikel:</span>Stadtwerke bauen Wärmenetz aus</h1>"))
                 .isEqualTo("Stadtwerke bauen Wärmenetz aus");
     }
+
+    @Test
+    void dayPrintedBeforeTheHeadlineIsNotPartOfIt() throws Exception {
+        assertThat(title("<title>23.01.2022 - Stadtwerke bauen Wärmenetz aus - Kreisblatt</title>",
+                "<h1>23.01.2022 - Stadtwerke bauen Wärmenetz aus</h1>"))
+                .isEqualTo("Stadtwerke bauen Wärmenetz aus");
+        assertThat(title("<title>2024年1月15日：城南片区供热管网改造完工</title>", "<h1>2024年1月15日：城南片区供热管网改造完工</h1>"))
+                .isEqualTo("城南片区供热管网改造完工");
+        // a date that is the subject, not a dateline, has no dash or colon after it
+        assertThat(title("<title>1. Mai 2024 Kundgebung am Markt | Kreisblatt</title>", "<h1>1. Mai 2024 Kundgebung am Markt</h1>"))
+                .isEqualTo("1. Mai 2024 Kundgebung am Markt");
+    }
 }
