@@ -109,7 +109,7 @@ final class ChromeRemover {
     }
 
     /** A box named as readers' comments or reviews that does not hold the page's headline. */
-    private static boolean isThreadAfterHeadline(Element e) {
+    static boolean isThreadAfterHeadline(Element e) {
         return containsAny((e.className() + " " + e.id()).toLowerCase(Locale.ROOT), THREAD_WORDS) && e.selectFirst("h1") == null;
     }
 

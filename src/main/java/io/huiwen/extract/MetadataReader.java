@@ -55,8 +55,8 @@ final class MetadataReader {
             published = anyDatePublished(doc);
         }
         if (published == null) {
-            // the first <time> that dates this page, not one in a list of other articles
-            Element time = doc.select("time[datetime]").stream().filter(t -> !PublishDateFinder.inListOfOthers(t))
+            // the first <time> that dates this page, not one in a list of other articles or in readers' comments
+            Element time = doc.select("time[datetime]").stream().filter(t -> !PublishDateFinder.datesAnother(t))
                     .findFirst().orElse(null);
             published = time == null ? null : time.attr("datetime");
         }

@@ -16,7 +16,8 @@ import org.jsoup.nodes.Element;
  * named for the date) and its head metadata are read; when both are there and lie within a day of
  * each other, the printed one wins (metadata is often the time a CMS saved the page, or a date
  * without the time of day the page prints); far apart, the metadata is trusted, since a printed date
- * so far off more likely belongs to something else. Dates in lists of other articles are never taken.
+ * so far off more likely belongs to something else. Dates in lists of other articles and in readers'
+ * comments are never taken.
  * When neither is there: a date split over sibling elements, a full date-time standing alone, a script
  * variable named for the publish time, and last the day in the page's address ({@link UrlDate}) or a
  * relative time ("3小时前") near the title. Nothing found gives null: the fetch time is never a publish time.
@@ -87,7 +88,7 @@ final class PublishDateFinder {
         int seen = 0;
         for (Element e : doc.body().select("[class], [id], time")) {
             String names = (e.className() + " " + e.id() + " " + e.normalName()).toLowerCase(Locale.ROOT);
-            if (!isDateName(names) || inListOfOthers(e)) {
+            if (!isDateName(names) || datesAnother(e)) {
                 continue;
             }
             if (++seen > 40) {
@@ -120,6 +121,9 @@ final class PublishDateFinder {
     /** The page's schema.org microdata: an element marked {@code itemprop="datePublished"}, by its attribute or its text. */
     private static Dated microdataDate(Document doc) {
         for (Element e : doc.select("[itemprop=datePublished]")) {
+            if (inReadersThread(e)) {
+                continue; // a comment marked up as a schema.org Comment has a datePublished of its own
+            }
             for (String value : List.of(e.attr("datetime"), e.attr("content"), e.text())) {
                 Dated d = value.isBlank() ? null : PublishDateParser.dated(value.strip(), null);
                 if (d != null) {
@@ -159,7 +163,7 @@ final class PublishDateFinder {
             }
             String text = e.text().strip();
             if (text.isEmpty() || text.length() > MAX_DATE_LINE_CHARS || !e.children().isEmpty() && e.ownText().isBlank()
-                    || inListOfOthers(e)) {
+                    || datesAnother(e)) {
                 continue;
             }
             Dated d = PublishDateParser.dated(text, null);
@@ -173,6 +177,24 @@ final class PublishDateFinder {
     private static boolean isDateName(String lowerNames) {
         for (String word : DATE_NAMES) {
             if (lowerNames.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A date that is not this page's: one in a list of other articles ({@link #inListOfOthers}) or in the
+     * readers' comments under the story (a box named for them that does not hold the headline).
+     */
+    static boolean datesAnother(Element e) {
+        return inListOfOthers(e) || inReadersThread(e);
+    }
+
+    /** Inside the readers' comments: a box named for them that does not hold the headline. */
+    static boolean inReadersThread(Element e) {
+        for (Element box = e; box != null && !box.nameIs("body"); box = box.parent()) {
+            if (box.attributesSize() > 0 && ChromeRemover.isThreadAfterHeadline(box)) {
                 return true;
             }
         }
@@ -201,7 +223,7 @@ final class PublishDateFinder {
     private static Dated firstShortDateTime(Document doc, ContentDensity density, Instant fetchedAt) {
         for (Element e : doc.body().getAllElements()) {
             ContentDensity.Stats s = density.of(e);
-            if (s.chars >= 10 && s.chars <= 30 && s.tags <= 3 && FULL_DATE_TIME.matcher(e.text()).find() && !inListOfOthers(e)) {
+            if (s.chars >= 10 && s.chars <= 30 && s.tags <= 3 && FULL_DATE_TIME.matcher(e.text()).find() && !datesAnother(e)) {
                 return PublishDateParser.dated(e.text(), fetchedAt);
             }
         }

@@ -31,6 +31,16 @@ final class PublishDateParser {
     private static final Pattern DAY_WORD = Pattern.compile("(今天|昨天|前天)\\s*(\\d{1,2})[:：](\\d{2})");
     private static final Pattern AGO = Pattern.compile("(\\d{1,3})\\s*(秒|分钟|小时|天)前");
 
+    /**
+     * The Internet message format (RFC 5322, HTTP's and RSS's dates) that some pages put in their metadata:
+     * "Wed, 04 May 2022 00:25:56 GMT", "Thu, 5 Mar 2026 17:54 +0100". Read whole, not as a day by its month's name.
+     */
+    private static final Pattern INTERNET_DATE = Pattern.compile(
+            "\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\\s+(\\d{1,2})\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+((?:19|20)\\d{2})"
+                    + "\\s+(\\d{2}):(\\d{2})(?::(\\d{2}))?\\s*(GMT|UTC|UT|Z|[+-]\\d{4})\\b");
+    private static final java.util.List<String> MONTH_ABBREVIATIONS =
+            java.util.List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+
     /** Epoch seconds or milliseconds, as scripts keep a publish time ("1581517074"). */
     private static final Pattern EPOCH = Pattern.compile("^\\d{10}(\\d{3})?$");
 
@@ -67,6 +77,13 @@ final class PublishDateParser {
                 return new Dated(t, p);
             }
         }
+        m = INTERNET_DATE.matcher(s);
+        if (m.find()) {
+            Dated d = internetDate(m);
+            if (d != null) {
+                return d;
+            }
+        }
         java.time.LocalDate written = MonthNames.find(s);
         if (written != null) {
             return new Dated(beijing(written.atStartOfDay()), TimePrecision.DAY);
@@ -81,6 +98,21 @@ final class PublishDateParser {
         }
         OffsetDateTime t = fetchedAt == null ? null : relative(s, fetchedAt);
         return t == null ? null : new Dated(t, TimePrecision.MINUTE);
+    }
+
+    private static Dated internetDate(Matcher m) {
+        try {
+            String zone = m.group(7);
+            ZoneOffset offset = zone.startsWith("+") || zone.startsWith("-")
+                    ? ZoneOffset.ofHoursMinutes(Integer.parseInt(zone.substring(0, 3)), Integer.parseInt(zone.charAt(0) + zone.substring(3)))
+                    : ZoneOffset.UTC;
+            LocalDateTime time = LocalDateTime.of(Integer.parseInt(m.group(3)), MONTH_ABBREVIATIONS.indexOf(m.group(2)) + 1,
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            return new Dated(time.atOffset(offset), m.group(6) == null ? TimePrecision.MINUTE : TimePrecision.SECOND);
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
     }
 
     private static OffsetDateTime iso(String value) {

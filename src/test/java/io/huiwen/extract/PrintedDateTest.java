@@ -44,4 +44,37 @@ class PrintedDateTest {
         ExtractedArticle a = page("2026-03-05T06:52:51+08:00", "2025年11月20日 10:00");
         assertThat(a.publishTime()).isEqualTo(OffsetDateTime.parse("2026-03-05T06:52:51+08:00"));
     }
+
+    private ExtractedArticle withComments(String head, String article, String comments) throws Exception {
+        String html = "<html><head>" + head + "</head><body><div class=\"story\"><h1>Fähre fährt im Winter seltener</h1>" + article
+                + "<div class=\"text\"><p>Die Hafenfähre fährt ab kommender Woche nur noch alle vierzig Minuten, teilte der Verkehrsverbund mit.</p>"
+                + "<p>Die ersten beiden Abfahrten am Morgen bleiben, wie sie sind; der Sommerfahrplan gilt wieder ab April.</p></div></div>"
+                + "<section class=\"sect_comments\"><h2>Leserkommentare</h2><ul>" + comments + "</ul></section></body></html>";
+        return extractor.extract(html.getBytes(StandardCharsets.UTF_8), "faehre.html", null, null, null);
+    }
+
+    private static String comment(String iso, String printed) {
+        return "<li class=\"member\"><a class=\"author\" href=\"/u/1\">Leser" + iso.substring(11, 13) + "</a><time datetime=\"" + iso + "\">"
+                + printed + "</time><p>Das war doch absehbar, im Winter fahren morgens ohnehin kaum Leute mit der Fähre über den Hafen, "
+                + "und abends sieht es nicht anders aus. Trotzdem schade für alle, die keine Alternative haben und auf die Fähre angewiesen sind.</p></li>";
+    }
+
+    @Test
+    void aReadersCommentsTimesAreNotThePagesDate() throws Exception {
+        String comments = comment("2026-03-06T13:47:02+01:00", "06. 03. 2026, 13:47") + comment("2026-03-06T14:05:40+01:00", "06. 03. 2026, 14:05");
+        ExtractedArticle a = withComments("<meta property=\"article:published_time\" content=\"2026-03-05T18:54:00+01:00\">", "", comments);
+        assertThat(a.publishTime()).isEqualTo(OffsetDateTime.parse("2026-03-05T18:54:00+01:00"));
+        // with nothing else on the page, a comment's time is still not the page's
+        assertThat(withComments("", "", comments).publishTime()).isNull();
+    }
+
+    @Test
+    void anInternetMessageDateInMetadataKeepsItsTimeAndZone() throws Exception {
+        ExtractedArticle a = withComments("<meta property=\"article:published_time\" content=\"Thu, 05 Mar 2026 17:54:09 GMT\">", "", "");
+        assertThat(a.publishTime()).isEqualTo(OffsetDateTime.parse("2026-03-05T17:54:09Z"));
+        assertThat(a.timePrecision()).isEqualTo(TimePrecision.SECOND);
+        a = withComments("<meta name=\"pubdate\" content=\"Thu, 5 Mar 2026 17:54 +0100\">", "", "");
+        assertThat(a.publishTime()).isEqualTo(OffsetDateTime.parse("2026-03-05T17:54+01:00"));
+        assertThat(a.timePrecision()).isEqualTo(TimePrecision.MINUTE);
+    }
 }
