@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The day a page's own address gives, the last resort when the page prints and declares no date. Sites
  * file articles under the day they ran, and the address keeps it when the template drops the date line:
- * {@code /2021/10/20/slug/} (blogs and WordPress), {@code /2024-01/15/c_123.htm} and
+ * {@code /2021/10/20/slug/} (blogs and WordPress), {@code /2024-01/15/c_123.htm}, {@code /2024/01-15/123.shtml} and
  * {@code /2024-01-15/doc-…} (Chinese portals), {@code /n1/2024/0115/c1001-….html},
  * {@code /t20240115_123.html} and {@code /20240115/…} (government and outlet CMSs). Only the path is read,
  * never the query (an archive's {@code ?date=} lists other pages), and only a whole day: a month alone
@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  * address it archived, not by its capture time.
  */
 final class UrlDate {
-    /** Year, month and day as path segments or joined by hyphens; the day ends its segment (not "/15-things-to-do"). */
+    /**
+     * Year, month and day as path segments (/2021/10/20/), or with a hyphen (/2024-01-15, /2024-01/15/, /2024/01-15/);
+     * a day after slashes only ends its segment (not "/2021/03/15-things-to-do").
+     */
     private static final Pattern SEPARATED = Pattern.compile(
-            "/((?:19|20)\\d{2})(?:/(\\d{1,2})/(\\d{1,2})(?=[/._]|$)|-(\\d{2})[-/](\\d{2})(?=[/._-]|$))");
+            "/((?:19|20)\\d{2})(?:/(\\d{1,2})/(\\d{1,2})(?=[/._]|$)|-(\\d{2})[-/](\\d{2})(?=[/._-]|$)|/(\\d{2})-(\\d{2})(?=[/._-]|$))");
     /** Year as a segment, month and day joined in the next: /2024/0115/. */
     private static final Pattern YEAR_THEN_MONTH_DAY = Pattern.compile("/((?:19|20)\\d{2})/(\\d{2})(\\d{2})(?=/)");
     /** Eight digits standing alone in the path: /20240115/, /t20240115_123.html; not part of a longer number. */
@@ -55,7 +58,8 @@ final class UrlDate {
         Instant latest = (fetchedAt != null ? fetchedAt : Instant.now()).plus(FUTURE_SLACK);
         Matcher m = SEPARATED.matcher(path);
         while (m.find()) {
-            Dated d = m.group(2) != null ? day(m.group(1), m.group(2), m.group(3), latest) : day(m.group(1), m.group(4), m.group(5), latest);
+            Dated d = m.group(2) != null ? day(m.group(1), m.group(2), m.group(3), latest)
+                    : m.group(4) != null ? day(m.group(1), m.group(4), m.group(5), latest) : day(m.group(1), m.group(6), m.group(7), latest);
             if (d != null) {
                 return d;
             }

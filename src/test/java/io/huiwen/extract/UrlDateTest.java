@@ -20,6 +20,7 @@ class UrlDateTest {
         "https://blog.example.org/2021/3/9/river-walk.html|2021-03-09",
         "http://news.example.cn/local/2024-01/15/c_1130012.htm|2024-01-15",
         "https://finance.example.com.cn/stock/2024-01-15/doc-inaabc.shtml|2024-01-15",
+        "https://www.example.com.cn/gn/2024/01-15/10146123.shtml|2024-01-15",
         "https://example.github.io/2019-06-17-packaging-notes.html|2019-06-17",
         "http://paper.example.com.cn/n1/2024/0115/c1001-40159.html|2024-01-15",
         "https://www.example.gov.cn/zwgk/202304/t20230412_5123.html|2023-04-12",
