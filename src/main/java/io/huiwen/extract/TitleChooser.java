@@ -127,7 +127,7 @@ final class TitleChooser {
     }
 
     /** "23.01.2022 - Wierer darf noch jubeln": the day a site prints before its headlines is the dateline, not the headline. */
-    static String withoutLeadingDate(String headline) {
+    private static String withoutLeadingDate(String headline) {
         Matcher m = LEADING_DATE.matcher(headline);
         if (!m.lookingAt() || PublishDateParser.dated(m.group(1), null) == null) {
             return headline;
