@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.huiwen.extract.ExtractedArticle.TimePrecision;
@@ -38,8 +39,7 @@ final class PublishDateParser {
     private static final Pattern INTERNET_DATE = Pattern.compile(
             "\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\\s+(\\d{1,2})\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+((?:19|20)\\d{2})"
                     + "\\s+(\\d{2}):(\\d{2})(?::(\\d{2}))?\\s*(GMT|UTC|UT|Z|[+-]\\d{4})\\b");
-    private static final java.util.List<String> MONTH_ABBREVIATIONS =
-            java.util.List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+    private static final List<String> MONTH_ABBREVIATIONS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
     /** Epoch seconds or milliseconds, as scripts keep a publish time ("1581517074"). */
     private static final Pattern EPOCH = Pattern.compile("^\\d{10}(\\d{3})?$");
